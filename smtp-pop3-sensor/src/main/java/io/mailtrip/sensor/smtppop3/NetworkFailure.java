@@ -1,0 +1,86 @@
+package io.mailtrip.sensor.smtppop3;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+
+import org.apache.commons.net.MalformedServerReplyException;
+
+/** Turns an I/O failure on a leg into the one-line reason an operator can act on. */
+final class NetworkFailure {
+
+    private NetworkFailure() {
+    }
+
+    /**
+     * @param step     what was being done ("connect", "STARTTLS", "reading the greeting")
+     * @param watchdog the run's watchdog: when it fired, the cause is the run deadline, not the server
+     */
+    static PhaseFailure of(String phase, Endpoint endpoint, String step, IOException e, Watchdog watchdog) {
+        String where = phase.toUpperCase(java.util.Locale.ROOT) + " " + endpoint.address() + " " + step + ": ";
+        if (watchdog.fired()) {
+            return new PhaseFailure(phase, where + "run deadline reached");
+        }
+        return new PhaseFailure(phase, where + reason(e, endpoint));
+    }
+
+    static String reason(IOException e, Endpoint endpoint) {
+        if (e instanceof UnknownHostException) {
+            return "cannot resolve host " + endpoint.host();
+        }
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return "connection failed (" + OneLine.of(e.getMessage(), 80) + ")";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer within " + endpoint.timeout().toSeconds() + " s (timeout)";
+        }
+        if (e instanceof MalformedServerReplyException) {
+            return "malformed server reply (" + OneLine.of(e.getMessage(), 80) + ")";
+        }
+        if (e instanceof SSLException) {
+            return tls(e, endpoint);
+        }
+        if (e instanceof java.io.EOFException || String.valueOf(e.getMessage()).contains("closed")) {
+            return "server closed the connection (" + OneLine.of(e.getMessage(), 80) + ")";
+        }
+        return e.getClass().getSimpleName() + " (" + OneLine.of(e.getMessage(), 100) + ")";
+    }
+
+    private static String tls(IOException e, Endpoint endpoint) {
+        if (peerSpeaksNoTls(e)) {
+            return "server does not speak TLS on this port";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateExpiredException) {
+                return "TLS certificate expired (" + OneLine.of(t.getMessage(), 60) + ")";
+            }
+            if (t instanceof CertificateNotYetValidException) {
+                return "TLS certificate not yet valid";
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.startsWith("No name matching") || message.startsWith("No subject alternative")) {
+                return "TLS certificate does not match host " + endpoint.host()
+                        + " (verifyHostname=true): " + OneLine.of(message, 80);
+            }
+            if (t instanceof CertPathValidatorException || message.contains("PKIX path building failed")) {
+                return "TLS certificate not trusted (no path to a trusted CA; set trustStore)";
+            }
+        }
+        if (e instanceof SSLHandshakeException) {
+            return "TLS handshake failed (" + OneLine.of(e.getMessage(), 100) + ")";
+        }
+        return "TLS failed (" + OneLine.of(e.getMessage(), 100) + ")";
+    }
+
+    /** True when the peer answered a TLS ClientHello with plain text: it does not speak implicit TLS. */
+    static boolean peerSpeaksNoTls(IOException e) {
+        return e instanceof SSLException && String.valueOf(e.getMessage()).contains("Unsupported or unrecognized SSL message");
+    }
+}

@@ -1,0 +1,79 @@
+package io.mailtrip.sensor.smtppop3;
+
+import io.mailtrip.spi.Deadline;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Polls the mailbox until the probe is there or maxTripTime has passed since the SMTP acceptance.
+ * POP3 servers show a fixed maildrop per session, so every poll is a fresh login. In back-off mode
+ * the first poll comes right after the acceptance and the pause doubles from 250 ms up to
+ * pop3Interval: a fast server is measured within milliseconds while the login rate stays bounded.
+ */
+final class Pop3Wait {
+
+    static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+
+    /** The poll that found the probe. */
+    record Arrival(long foundNanos, int polls) {
+    }
+
+    private final RoundTripConfig config;
+    private final TlsTrust trust;
+    private final ProtocolTrace trace;
+    private final Watchdog watchdog;
+    private final Deadline deadline;
+    private final Pop3Poll poll;
+
+    Pop3Wait(RoundTripConfig config, TlsTrust trust, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
+             MailboxMemory memory) {
+        this.config = config;
+        this.trust = trust;
+        this.trace = trace;
+        this.watchdog = watchdog;
+        this.deadline = deadline;
+        this.poll = new Pop3Poll(memory);
+    }
+
+    Arrival await(ProbeMessage probe, long acceptedNanos) throws PhaseFailure, InterruptedException {
+        long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
+        Duration pause = config.pop3Backoff() ? Duration.ZERO : config.pop3Interval();
+        for (int polls = 1; ; polls++) {
+            sleepUntil(Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
+            if (deadline.expired() || watchdog.fired()) {
+                throw new PhaseFailure(Pop3Session.PHASE, "POP3 waiting for the probe: run deadline reached after "
+                        + (polls - 1) + " polls");
+            }
+            Pop3Poll.Outcome outcome;
+            try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
+                outcome = poll.run(session, probe);
+            }
+            if (outcome.found()) {
+                trace.note("probe found in poll " + polls + " among " + outcome.messages() + " messages");
+                return new Arrival(System.nanoTime(), polls);
+            }
+            if (System.nanoTime() - tripEnd >= 0) {
+                throw new PhaseFailure(Pop3Session.PHASE, String.format(Locale.ROOT,
+                        "POP3 %s: probe not received within maxTripTime %d s (%d polls)",
+                        config.pop3().address(), config.maxTripTime().toSeconds(), polls));
+            }
+            pause = next(pause);
+        }
+    }
+
+    private Duration next(Duration pause) {
+        if (!config.pop3Backoff()) {
+            return config.pop3Interval();
+        }
+        Duration doubled = pause.isZero() ? FIRST_PAUSE : pause.multipliedBy(2);
+        return doubled.compareTo(config.pop3Interval()) < 0 ? doubled : config.pop3Interval();
+    }
+
+    private void sleepUntil(long wakeNanos) throws InterruptedException {
+        long end = Math.min(wakeNanos, System.nanoTime() + deadline.remaining().toNanos());
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.mailtrip.sensor.smtppop3;
+
+import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.spi.Deadline;
+import io.mailtrip.spi.Sensor;
+import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.CHANNEL_DOWNTIME;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.CHANNEL_POP3;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.CHANNEL_SMTP;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.CHANNEL_TOTAL;
+
+/**
+ * One round trip per run: send the probe (SMTP leg), then wait for it in the mailbox (POP3 leg).
+ * Turns every failure into a result naming its phase; the run deadline makes it UNKNOWN, every other
+ * failure DOWN.
+ */
+final class RoundTripSensor implements Sensor {
+
+    private final RoundTripConfig config;
+    private final TlsTrust trust;
+    private final MailboxMemory memory = new MailboxMemory();
+    private final Optional<ResultStore> store;
+
+    RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
+        this.config = config;
+        this.trust = trust;
+        this.store = store;
+    }
+
+    /** Two SMTP and two POP3 timeouts (connect and a slow step) plus the maximum trip time. */
+    @Override
+    public Duration budget() {
+        return config.smtp().timeout().multipliedBy(2).plus(config.maxTripTime())
+                .plus(config.pop3().timeout().multipliedBy(2));
+    }
+
+    @Override
+    public SensorResult run(Deadline deadline) {
+        Instant start = Instant.now();
+        long startNanos = System.nanoTime();
+        ProtocolTrace trace = new ProtocolTrace();
+        Measured measured = new Measured();
+        SensorResult result;
+        try (Watchdog watchdog = new Watchdog(deadline)) {
+            result = roundTrip(deadline, trace, watchdog, measured, start, startNanos);
+        } catch (RuntimeException e) {
+            // A bug must still give a result, never an exception across the SPI.
+            result = result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
+                    measured, start, startNanos, trace.lines());
+        }
+        if (store.isPresent()) {
+            List<String> details = new ArrayList<>(result.details());
+            details.add(store.get().write(result));
+            result = new SensorResult(result.status(), result.message(), result.phase(), result.channels(),
+                    result.start(), result.elapsed(), details);
+        }
+        return result;
+    }
+
+    private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,
+                                   Instant start, long startNanos) {
+        ProbeMessage probe = ProbeMessage.create(config.subjectText(), config.from(), config.to(), config.heloIdent());
+        trace.note("probe " + probe.guid());
+        String phase = SmtpSubmission.PHASE;
+        try {
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config, trust, trace, watchdog, deadline).send(probe);
+            measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
+            phase = Pop3Session.PHASE;
+            if (config.pop3Auth() == RoundTripConfig.Pop3AuthMode.NONE) {
+                try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
+                    session.quit();
+                }
+                measured.pop3Nanos = System.nanoTime() - accepted.acceptedNanos();
+                return result(Status.UP, String.format(Locale.ROOT,
+                        "probe sent in %s; POP3 answered in %s (pop3Auth=none: connect only, arrival not checked)",
+                        millis(measured.smtpNanos), millis(measured.pop3Nanos)), phase, measured, start,
+                        startNanos, trace.lines());
+            }
+            Pop3Wait.Arrival arrival = new Pop3Wait(config, trust, trace, watchdog, deadline, memory)
+                    .await(probe, accepted.acceptedNanos());
+            measured.pop3Nanos = arrival.foundNanos() - accepted.acceptedNanos();
+            return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, POP3 %s, %d poll%s)",
+                    millis(measured.smtpNanos + measured.pop3Nanos), millis(measured.smtpNanos),
+                    millis(measured.pop3Nanos), arrival.polls(), arrival.polls() == 1 ? "" : "s"), phase, measured,
+                    start, startNanos, trace.lines());
+        } catch (PhaseFailure failure) {
+            Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
+            return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
+                    startNanos, trace.lines());
+        }
+    }
+
+    private static SensorResult result(Status status, String message, String phase, Measured measured, Instant start,
+                                       long startNanos, List<String> details) {
+        Map<String, ChannelValue> channels = new LinkedHashMap<>();
+        channels.put(CHANNEL_SMTP, measured.value(measured.smtpNanos));
+        channels.put(CHANNEL_POP3, measured.value(measured.pop3Nanos));
+        channels.put(CHANNEL_TOTAL, measured.smtpNanos >= 0 && measured.pop3Nanos >= 0
+                ? measured.value(measured.smtpNanos + measured.pop3Nanos) : ChannelValue.notMeasured());
+        // Downtime is the host's to fill from the instance's history (ResultHistory).
+        channels.put(CHANNEL_DOWNTIME, ChannelValue.notMeasured());
+        return new SensorResult(status, OneLine.of(message, 400), phase, channels, start,
+                Duration.ofNanos(System.nanoTime() - startNanos), details);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    /** Leg durations measured so far; -1 while a leg has not completed. */
+    private static final class Measured {
+        long smtpNanos = -1;
+        long pop3Nanos = -1;
+
+        ChannelValue value(long nanos) {
+            return nanos < 0 ? ChannelValue.notMeasured() : ChannelValue.of(Math.round(nanos / 1_000.0) / 1_000.0);
+        }
+    }
+}

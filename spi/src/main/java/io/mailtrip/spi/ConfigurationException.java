@@ -1,0 +1,30 @@
+package io.mailtrip.spi;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one exception type of the SPI: configuration that cannot run. It lists every problem found,
+ * so a user fixes them all in one go. A run that has started never throws it: failures are results.
+ */
+public final class ConfigurationException extends RuntimeException {
+
+    private final List<ConfigurationProblem> problems;
+
+    public ConfigurationException(List<ConfigurationProblem> problems) {
+        super(problems.stream().map(ConfigurationProblem::line).collect(Collectors.joining("; ")));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a configuration exception needs at least one problem");
+        }
+        this.problems = List.copyOf(problems);
+    }
+
+    public ConfigurationException(String key, String message) {
+        this(List.of(new ConfigurationProblem(key, message)));
+    }
+
+    /** Every problem, in the order of the settings metadata. */
+    public List<ConfigurationProblem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,24 @@
+package io.mailtrip.spi;
+
+import java.time.Duration;
+
+/**
+ * One configured sensor instance. It may keep state between runs (for example what it has seen in a
+ * mailbox), so a host creates it once and calls {@link #run(Deadline)} at every interval; runs of one
+ * instance never overlap.
+ */
+public interface Sensor extends AutoCloseable {
+
+    /**
+     * Runs the check once. Never throws for a failed check and never waits past {@code deadline}:
+     * every network wait inside is bounded by min(time left, the phase's own timeout).
+     */
+    SensorResult run(Deadline deadline);
+
+    /** The longest a run may need under its settings; hosts give each run at most this. */
+    Duration budget();
+
+    @Override
+    default void close() {
+    }
+}
