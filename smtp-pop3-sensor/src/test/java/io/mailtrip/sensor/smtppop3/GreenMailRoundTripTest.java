@@ -1,0 +1,294 @@
+package io.mailtrip.sensor.smtppop3;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import io.mailtrip.sensor.smtppop3.testkit.MailServers;
+import io.mailtrip.sensor.smtppop3.testkit.Sensors;
+import io.mailtrip.spi.Deadline;
+import io.mailtrip.spi.Sensor;
+import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Status;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The round trip through real SMTP/POP3 protocol peers: GreenMail in-process. */
+class GreenMailRoundTripTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
+
+    @Test
+    void plainRoundTripIsUpWithEveryChannelMeasuredAndTheProbeDeleted() {
+        SensorResult result = Sensors.runOnce(MailServers.plainSettings(GREEN_MAIL));
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        assertThat(result.phase()).isEqualTo("pop3");
+        assertThat(result.channel("smtp").measured()).isTrue();
+        assertThat(result.channel("pop3").measured()).isTrue();
+        assertThat(result.channel("total").value())
+                .isCloseTo(result.channel("smtp").value() + result.channel("pop3").value(),
+                        org.assertj.core.data.Offset.offset(0.002));
+        assertThat(result.channel("downtime").measured()).isFalse();
+        assertThat(result.message()).startsWith("round trip ");
+        assertThat(GREEN_MAIL.getReceivedMessages()).as("the probe is deleted after it was found").isEmpty();
+    }
+
+    @Test
+    void probeCarriesGuidInSubjectAndProbeHeaderPlusDateAndMessageId() throws Exception {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("subjectText", "Nightly check");
+        settings.put("to", "elsewhere@localhost"); // not the polled mailbox: the probe stays to be looked at
+        settings.put("maxTripTime", "1");
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        MimeMessage[] received = GREEN_MAIL.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        MimeMessage probe = received[0];
+        assertThat(probe.getSubject()).matches("Nightly check Roundtrip Mail: \\{[0-9A-F-]{36}}");
+        String guid = probe.getSubject().replaceAll(".*\\{(.*)}", "$1");
+        assertThat(probe.getHeader("X-Mailtrip-Probe")).containsExactly("smtp-pop3-roundtrip; guid=" + guid);
+        assertThat(probe.getHeader("Message-ID")[0]).contains(guid.toLowerCase(java.util.Locale.ROOT));
+        assertThat(probe.getSentDate()).isNotNull();
+        assertThat(result.details()).anyMatch(line -> line.contains("EHLO sensor.mailtrip.test"));
+    }
+
+    @Test
+    void implicitTlsOnBothLegsWithTrustStoreAndHostnameCheckIsUp() {
+        SensorResult result = Sensors.runOnce(MailServers.tlsSettings(GREEN_MAIL));
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} host name {1}")
+    @CsvSource({"localhost", "127.0.0.1"})
+    void hostNameVerificationPassesForEveryNameInTheCertificate(String host) {
+        Map<String, String> settings = MailServers.tlsSettings(GREEN_MAIL);
+        settings.put("smtpHost", host);
+        settings.put("pop3Host", host);
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void certificateNotInTheJvmTrustStoreIsDownInPhaseSmtpWithAClearMessage() {
+        Map<String, String> settings = MailServers.tlsSettings(GREEN_MAIL);
+        settings.remove("trustStore");
+        settings.remove("trustStorePassword");
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.phase()).isEqualTo("smtp");
+        assertThat(result.message()).contains("TLS certificate not trusted");
+        assertThat(result.channel("smtp").measured()).isFalse();
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void tlsIfAvailableFallsBackToPlainWhenThePortSpeaksNoTls() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("smtpSecurity", "tlsIfAvailable");
+        settings.put("pop3Security", "tlsIfAvailable");
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        assertThat(result.details()).anyMatch(line -> line.contains("does not speak TLS on this port"));
+    }
+
+    @Test
+    void enforceTlsAgainstAPlainPortIsDownAndSendsNoMail() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("smtpSecurity", "enforceTls");
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.phase()).isEqualTo("smtp");
+        assertThat(result.message()).contains("server does not speak TLS on this port");
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void enforceStartTlsAgainstGreenMailWhichOffersNoStartTlsIsDownBeforeAnyMailCommand() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("smtpSecurity", "enforceStartTls");
+        settings.put("smtpAuth", "password");
+        settings.put("smtpUser", "sender");
+        settings.put("smtpPassword", MailServers.SENDER_PASSWORD);
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.phase()).isEqualTo("smtp");
+        assertThat(result.message()).contains("does not offer STARTTLS");
+        assertThat(result.details()).noneMatch(line -> line.startsWith("smtp> AUTH"))
+                .noneMatch(line -> line.startsWith("smtp> MAIL"));
+    }
+
+    @ParameterizedTest(name = "AUTH {0}")
+    @CsvSource({"plain,PLAIN", "login,LOGIN", "auto,PLAIN"})
+    void smtpAuthWithEachMechanismGreenMailOffers(String mechanism, String expectedOnWire) {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("smtpAuth", "password");
+        settings.put("smtpUser", "sender");
+        settings.put("smtpPassword", MailServers.SENDER_PASSWORD);
+        settings.put("smtpAuthMechanism", mechanism);
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        assertThat(result.details()).contains("smtp> AUTH " + expectedOnWire);
+        assertThat(String.join("\n", result.details())).doesNotContain(MailServers.SENDER_PASSWORD)
+                .doesNotContain(MailServers.PROBE_PASSWORD);
+    }
+
+    @Test
+    void wrongPop3PasswordIsDownInPhasePop3AfterTheMailWasSent() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("pop3Password", "not-the-password");
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.phase()).isEqualTo("pop3");
+        assertThat(result.message()).contains("login failed for user probe");
+        assertThat(result.channel("smtp").measured()).isTrue();
+        assertThat(result.channel("pop3").measured()).isFalse();
+        assertThat(result.channel("total").measured()).isFalse();
+        assertThat(result.message() + result.details()).doesNotContain("not-the-password");
+    }
+
+    @Test
+    void mailThatNeverArrivesIsDownInPhasePop3AfterMaxTripTime() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("to", "nobody@localhost");
+        settings.put("maxTripTime", "2");
+
+        long start = System.nanoTime();
+        SensorResult result = Sensors.runOnce(settings);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.phase()).isEqualTo("pop3");
+        assertThat(result.message()).contains("probe not received within maxTripTime 2 s");
+        assertThat(took).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void runDeadlineShorterThanMaxTripTimeEndsTheRunAsUnknownInTime() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("to", "nobody@localhost");
+        settings.put("maxTripTime", "60");
+
+        long start = System.nanoTime();
+        SensorResult result = Sensors.runOnce(settings, Duration.ofMillis(1500));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(result.message()).contains("run deadline reached");
+        assertThat(took).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void connectionRefusedIsDownInPhaseSmtpWithEveryChannelNotMeasured() throws Exception {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            settings.put("smtpPort", String.valueOf(socket.getLocalPort()));
+        }
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        assertThat(result.phase()).isEqualTo("smtp");
+        assertThat(result.message()).contains("connect: connection failed");
+        assertThat(result.channels().keySet()).containsExactly("smtp", "pop3", "total", "downtime");
+        assertThat(result.channels().values()).allMatch(v -> !v.measured());
+    }
+
+    @Test
+    void pop3AuthNoneConnectsOnlyAndReportsIt() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("pop3Auth", "none");
+        settings.remove("pop3User");
+        settings.remove("pop3Password");
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        assertThat(result.message()).contains("pop3Auth=none: connect only, arrival not checked");
+        assertThat(result.channel("pop3").measured()).isTrue();
+        assertThat(result.details()).noneMatch(line -> line.startsWith("pop3> USER"));
+    }
+
+    @Test
+    void foreignMailIncludingLookAlikesSurvivesEveryRun() throws Exception {
+        GreenMailUser probe = GREEN_MAIL.getUserManager().getUserByEmail(MailServers.PROBE);
+        List<String> subjects = List.of("Invoice 42", "Roundtrip Mail: {00000000-0000-0000-0000-000000000000}",
+                "Re: Roundtrip Mail: {11111111-2222-3333-4444-555555555555}", "Lunch?");
+        for (String subject : subjects) {
+            GreenMailUtil.sendTextEmail(MailServers.PROBE, "someone@localhost", subject, "body",
+                    GREEN_MAIL.getSmtp().getServerSetup());
+        }
+        assertThat(GREEN_MAIL.getReceivedMessagesForDomain("localhost")).hasSize(subjects.size());
+
+        try (Sensor sensor = Sensors.create(MailServers.plainSettings(GREEN_MAIL))) {
+            for (int run = 0; run < 3; run++) {
+                SensorResult result = sensor.run(Deadline.in(Duration.ofSeconds(30)));
+                assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+            }
+        }
+
+        MimeMessage[] left = GREEN_MAIL.getReceivedMessages();
+        assertThat(Arrays.stream(left).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).containsExactlyInAnyOrderElementsOf(subjects);
+        assertThat(probe).isNotNull();
+    }
+
+    @Test
+    void storedResultHoldsTextAndDataButNoSecret(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("resultHandling", "store");
+        settings.put("resultDirectory", dir.toString());
+        settings.put("smtpAuth", "password");
+        settings.put("smtpUser", "sender");
+        settings.put("smtpPassword", MailServers.SENDER_PASSWORD);
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        List<Path> files;
+        try (var listing = Files.list(dir)) {
+            files = listing.toList();
+        }
+        assertThat(files).hasSize(1);
+        String stored = Files.readString(files.get(0));
+        assertThat(stored).startsWith("UP - round trip").contains("channel.total=").contains("setting.smtpHost=")
+                .contains("setting.smtpPassword=******")
+                .doesNotContain(MailServers.SENDER_PASSWORD).doesNotContain(MailServers.PROBE_PASSWORD);
+    }
+}
