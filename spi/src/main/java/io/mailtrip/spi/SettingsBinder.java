@@ -25,10 +25,11 @@ final class SettingsBinder {
     SettingsBinder(SensorDescriptor descriptor, Map<String, String> raw) {
         this.descriptor = descriptor;
         raw.forEach((key, value) -> {
-            if (value != null && !value.isBlank()) {
+            if (value != null && !trimSpaces(value).isEmpty()) {
                 SettingType type = descriptor.setting(key).map(SettingDescriptor::type).orElse(SettingType.STRING);
-                // Secrets are taken as typed: a password may start or end with a space.
-                given.put(key, type == SettingType.SECRET ? value : value.strip());
+                // Secrets are taken as typed: a password may start or end with a space. Only spaces are
+                // trimmed elsewhere: a trailing CR or LF is an injection attempt to report, not to hide.
+                given.put(key, type == SettingType.SECRET ? value : trimSpaces(value));
             }
         });
     }
@@ -84,14 +85,20 @@ final class SettingsBinder {
         if (given.containsKey(key)) {
             return given.get(key);
         }
-        return effective.computeIfAbsent(key, k -> {
-            DefaultValue dflt = setting.defaultValue();
-            if (dflt instanceof DefaultValue.DependsOn dependsOn) {
-                SettingDescriptor from = descriptor.setting(dependsOn.fromKey()).orElseThrow();
-                return dependsOn.resolve(Map.of(from.key(), String.valueOf(effectiveText(from))));
-            }
-            return dflt.resolve(Map.of());
-        });
+        if (effective.containsKey(key)) {
+            return effective.get(key);
+        }
+        // Not computeIfAbsent: a derived default resolves the setting it depends on first (recursion).
+        DefaultValue dflt = setting.defaultValue();
+        String value;
+        if (dflt instanceof DefaultValue.DependsOn dependsOn) {
+            SettingDescriptor from = descriptor.setting(dependsOn.fromKey()).orElseThrow();
+            value = dependsOn.resolve(Map.of(from.key(), String.valueOf(effectiveText(from))));
+        } else {
+            value = dflt.resolve(Map.of());
+        }
+        effective.put(key, value);
+        return value;
     }
 
     /** Parses and checks one value; user input is checked fully, defaults only for their type. */
@@ -121,6 +128,18 @@ final class SettingsBinder {
             }
         }
         return problems.size() == before ? Optional.ofNullable(value) : Optional.empty();
+    }
+
+    private static String trimSpaces(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && value.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     private static boolean hasControlCharacters(String text) {

@@ -1,7 +1,6 @@
 package io.mailtrip.spi;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * When a setting applies. An invisible setting is neither required nor validated, and its value is
@@ -32,7 +31,7 @@ public record Visibility(String controllingKey, List<String> values) {
     }
 
     boolean matches(String controllingValue) {
-        return isAlways() || Set.copyOf(values).contains(controllingValue);
+        return isAlways() || (controllingValue != null && values.contains(controllingValue));
     }
 
     /** {@code "smtpAuth = password"} or {@code "pop3Auth in {password, apop}"}; empty for always. */
