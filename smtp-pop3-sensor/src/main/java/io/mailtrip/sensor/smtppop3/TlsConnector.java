@@ -46,13 +46,14 @@ final class TlsConnector<C extends SocketClient> {
             open(client);
             return new Connected<>(client, implicit);
         } catch (IOException e) {
+            String step = stepReached(client, implicit);
             Watchdog.closeQuietly(client);
             if (implicit && !endpoint.tls().enforced() && NetworkFailure.peerSpeaksNoTls(e) && !watchdog.fired()) {
                 trace.note("server does not speak TLS on this port; reconnecting in clear ("
                         + phase + "Security=" + endpoint.tls().key() + ")");
                 return connectPlain();
             }
-            throw NetworkFailure.of(phase, endpoint, implicit ? "connect (TLS)" : "connect", e, watchdog);
+            throw NetworkFailure.of(phase, endpoint, step, e, watchdog);
         }
     }
 
@@ -62,9 +63,18 @@ final class TlsConnector<C extends SocketClient> {
             open(client);
             return new Connected<>(client, false);
         } catch (IOException e) {
+            String step = stepReached(client, false);
             Watchdog.closeQuietly(client);
-            throw NetworkFailure.of(phase, endpoint, "connect", e, watchdog);
+            throw NetworkFailure.of(phase, endpoint, step, e, watchdog);
         }
+    }
+
+    /** Commons Net connects, handshakes and reads the greeting in one call; say which part failed. */
+    private static String stepReached(SocketClient client, boolean implicit) {
+        if (!client.isConnected()) {
+            return "connect";
+        }
+        return implicit ? "TLS handshake or greeting" : "greeting";
     }
 
     private void open(C client) throws IOException {

@@ -1,0 +1,126 @@
+package io.mailtrip.sensor.smtppop3.testkit;
+
+import org.apache.commons.net.pop3.POP3Client;
+import org.apache.commons.net.pop3.POP3MessageInfo;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real Postfix + Dovecot stack of {@code scripts/mailstack}, as its {@code env} command describes it.
+ * Tests call {@link #require()}: without the stack they skip locally and fail in CI.
+ */
+public final class MailStack {
+
+    public static final String SMTP = "SMTP_PORT";
+    public static final String SMTP_NOTLS = "SMTP_NOTLS_PORT";
+    public static final String SMTP_AUTH = "SMTP_AUTH_PORT";
+    public static final String SMTPS = "SMTPS_PORT";
+    public static final String SUBMISSION = "SUBMISSION_PORT";
+    public static final String SMTPS_WRONGHOST = "SMTPS_WRONGHOST_PORT";
+    public static final String POP3 = "POP3_PORT";
+    public static final String POP3_NOTLS = "POP3_NOTLS_PORT";
+    public static final String POP3S = "POP3S_PORT";
+
+    private MailStack() {
+    }
+
+    /** Skips the calling test when the stack is not running, unless this is CI, where it fails. */
+    public static void require() {
+        boolean running = "1".equals(System.getenv("MAILTRIP_STACK"));
+        if (!running && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but the real mail stack is not running: .ci/run must start "
+                    + "scripts/mailstack and eval its env");
+        }
+        Assumptions.assumeTrue(running, "real mail stack not running: scripts/mailstack start && "
+                + "eval \"$(scripts/mailstack env)\" to run these tests");
+    }
+
+    public static String get(String name) {
+        String value = System.getenv("MAILTRIP_STACK_" + name);
+        if (value == null) {
+            throw new IllegalStateException("MAILTRIP_STACK_" + name + " is not set");
+        }
+        return value;
+    }
+
+    public static int port(String listener) {
+        return Integer.parseInt(get(listener));
+    }
+
+    /**
+     * Settings for a round trip from sender@ to probe@ on the given listeners: SMTP AUTH as sender, POP3
+     * USER/PASS as probe, the stack's CA as trust store, short timeouts.
+     */
+    public static Map<String, String> settings(String smtpListener, String smtpSecurity, String pop3Listener,
+                                               String pop3Security) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("from", get("SENDER"));
+        settings.put("to", get("PROBE"));
+        settings.put("heloIdent", "sensor.mailtrip.test");
+        settings.put("smtpHost", get("HOST"));
+        settings.put("smtpPort", get(smtpListener));
+        settings.put("smtpSecurity", smtpSecurity);
+        settings.put("smtpTimeout", "2");
+        settings.put("smtpAuth", "password");
+        settings.put("smtpUser", get("SENDER"));
+        settings.put("smtpPassword", get("SENDER_PASSWORD"));
+        settings.put("pop3Host", get("HOST"));
+        settings.put("pop3Port", get(pop3Listener));
+        settings.put("pop3Security", pop3Security);
+        settings.put("pop3Timeout", "2");
+        settings.put("pop3Auth", "password");
+        settings.put("pop3User", get("PROBE"));
+        settings.put("pop3Password", get("PROBE_PASSWORD"));
+        settings.put("pop3Interval", "1");
+        settings.put("maxTripTime", "10");
+        settings.put("trustStore", get("TRUSTSTORE"));
+        settings.put("trustStorePassword", get("TRUSTSTORE_PASSWORD"));
+        return settings;
+    }
+
+    /** Number of messages in a mailbox (POP3 STAT over the no-TLS listener). */
+    public static int count(String user, String password) {
+        return withMailbox(user, password, client -> client.status().number);
+    }
+
+    /** Deletes every message of a test mailbox, so a test starts from an empty one. */
+    public static void empty(String user, String password) {
+        withMailbox(user, password, client -> {
+            for (POP3MessageInfo info : client.listMessages()) {
+                client.deleteMessage(info.number);
+            }
+            return 0;
+        });
+    }
+
+    private interface MailboxAction {
+        int apply(POP3Client client) throws IOException;
+    }
+
+    private static int withMailbox(String user, String password, MailboxAction action) {
+        POP3Client client = new POP3Client();
+        client.setDefaultTimeout(5_000);
+        client.setConnectTimeout(5_000);
+        try {
+            client.connect(get("HOST"), port(POP3_NOTLS));
+            if (!client.login(user, password)) {
+                throw new IllegalStateException("test login failed for " + user);
+            }
+            int result = action.apply(client);
+            client.logout();
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // test cleanup
+            }
+        }
+    }
+}
