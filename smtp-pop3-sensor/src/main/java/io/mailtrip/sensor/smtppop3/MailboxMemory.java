@@ -1,16 +1,22 @@
 package io.mailtrip.sensor.smtppop3;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * UIDs already looked at and found not to be the probe. Kept by the sensor instance across polls and
- * runs, so each poll reads headers only of new messages (UIDL once, TOP only for unseen UIDs), and
- * pruned to the UIDs still in the mailbox so it never grows past the mailbox's size.
+ * What the sensor instance remembers about its mailbox between polls and runs: UIDs already looked at
+ * and found not to be its probes (so each poll reads headers only of new messages: UIDL once, TOP only
+ * for unseen UIDs; pruned to the UIDs still present), and the GUIDs of probes whose run gave up (a
+ * probe arriving after its run ended is late, never a later run's arrival).
  */
 final class MailboxMemory {
 
+    static final int ABANDONED_KEPT = 256;
+
     private final Set<String> known = new HashSet<>();
+    private final Deque<String> abandoned = new ArrayDeque<>();
 
     boolean isKnown(String uid) {
         return known.contains(uid);
@@ -23,6 +29,17 @@ final class MailboxMemory {
     /** Forgets UIDs that are no longer in the mailbox. */
     void retainOnly(Set<String> present) {
         known.retainAll(present);
+    }
+
+    void giveUpOn(String guid) {
+        if (abandoned.size() == ABANDONED_KEPT) {
+            abandoned.removeFirst();
+        }
+        abandoned.addLast(guid);
+    }
+
+    boolean gaveUpOn(String guid) {
+        return abandoned.contains(guid);
     }
 
     int size() {

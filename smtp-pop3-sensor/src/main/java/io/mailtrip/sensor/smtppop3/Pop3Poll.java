@@ -2,28 +2,41 @@ package io.mailtrip.sensor.smtppop3;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.net.pop3.POP3MessageInfo;
 
 /**
- * One look into the mailbox: UIDL, headers (TOP n 0) of messages not seen before, DELE of the probe
- * only, QUIT. A message is the probe only when its Subject carries the GUID and our probe header
- * names the same GUID; everything else is left exactly as it was.
+ * One look into the mailbox: UIDL, headers (TOP n 0) of messages not seen before, DELE, QUIT. Deleted
+ * are only this sensor's own probes: the current one (and copies of it: duplicates), and probes an
+ * earlier run gave up on or left behind longer than maxTripTime ago (late). Everything else is left
+ * exactly as it was.
  */
 final class Pop3Poll {
 
-    /** What one poll saw. */
-    record Outcome(boolean found, int messages, int headersRead) {
+    /**
+     * What one poll saw.
+     *
+     * @param found       the current probe was there
+     * @param messages    messages in the mailbox
+     * @param headersRead TOP commands sent
+     * @param late        own probes of earlier runs deleted
+     * @param duplicates  extra copies of the current probe deleted
+     */
+    record Outcome(boolean found, int messages, int headersRead, int late, int duplicates) {
     }
 
     private final MailboxMemory memory;
+    private final long staleAfterMillis;
 
-    Pop3Poll(MailboxMemory memory) {
+    Pop3Poll(MailboxMemory memory, long staleAfterMillis) {
         this.memory = memory;
+        this.staleAfterMillis = staleAfterMillis;
     }
 
     Outcome run(Pop3Session session, ProbeMessage probe) throws PhaseFailure {
@@ -37,26 +50,36 @@ final class Pop3Poll {
             Set<String> present = new HashSet<>();
             Arrays.stream(listing).forEach(info -> present.add(info.identifier));
             memory.retainOnly(present);
+            List<Integer> toDelete = new ArrayList<>();
             int headersRead = 0;
-            Integer match = null;
+            int copies = 0;
+            int late = 0;
+            long now = System.currentTimeMillis();
             for (POP3MessageInfo info : listing) {
                 if (memory.isKnown(info.identifier)) {
                     continue;
                 }
                 headersRead++;
-                if (isProbe(readHeaders(session, info.number), probe)) {
-                    match = info.number;
-                    break;
+                Optional<ProbeStamp> stamp = ProbeStamp.of(readHeaders(session, info.number));
+                if (stamp.isEmpty() || !stamp.get().sensorKey().equals(probe.stamp().sensorKey())) {
+                    memory.remember(info.identifier); // not ours: never looked at again
+                } else if (stamp.get().guid().equals(probe.guid())) {
+                    copies++;
+                    toDelete.add(info.number);
+                } else if (memory.gaveUpOn(stamp.get().guid()) || now - stamp.get().sentMillis() > staleAfterMillis) {
+                    late++;
+                    toDelete.add(info.number);
                 }
-                memory.remember(info.identifier);
+                // An own probe that is neither current nor stale may belong to a run still waiting in
+                // another process with the same key: leave it, and look again next poll.
             }
-            if (match != null) {
-                session.step("DELE " + match);
+            for (int number : toDelete) {
+                session.step("DELE " + number);
                 session.arm();
-                session.expect(session.client().deleteMessage(match), "DELE refused");
+                session.expect(session.client().deleteMessage(number), "DELE refused");
             }
             session.quit();
-            return new Outcome(match != null, listing.length, headersRead);
+            return new Outcome(copies > 0, listing.length, headersRead, late, Math.max(0, copies - 1));
         } catch (IOException e) {
             throw session.failure(e);
         }
@@ -70,14 +93,5 @@ final class Pop3Poll {
             throw session.fail("TOP refused");
         }
         return MessageHeaders.read(reader);
-    }
-
-    static boolean isProbe(MessageHeaders headers, ProbeMessage probe) {
-        String mark = "{" + probe.guid() + "}";
-        List<String> subjects = headers.values("Subject");
-        boolean subjectMatches = subjects.stream().anyMatch(s -> s.contains(ProbeMessage.SUBJECT_MARK + mark));
-        boolean headerMatches = headers.values(ProbeMessage.PROBE_HEADER).stream()
-                .anyMatch(v -> v.equals(probe.probeHeaderValue()));
-        return subjectMatches && headerMatches;
     }
 }

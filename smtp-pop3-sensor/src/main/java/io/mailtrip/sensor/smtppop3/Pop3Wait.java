@@ -15,8 +15,8 @@ final class Pop3Wait {
 
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
 
-    /** The poll that found the probe. */
-    record Arrival(long foundNanos, int polls) {
+    /** The poll that found the probe, and what the polls swept on the way. */
+    record Arrival(long foundNanos, int polls, int late, int duplicates) {
     }
 
     private final RoundTripConfig config;
@@ -33,12 +33,14 @@ final class Pop3Wait {
         this.trace = trace;
         this.watchdog = watchdog;
         this.deadline = deadline;
-        this.poll = new Pop3Poll(memory);
+        this.poll = new Pop3Poll(memory, config.maxTripTime().toMillis());
     }
 
     Arrival await(ProbeMessage probe, long acceptedNanos) throws PhaseFailure, InterruptedException {
         long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
         Duration pause = config.pop3Backoff() ? Duration.ZERO : config.pop3Interval();
+        int late = 0;
+        int duplicates = 0;
         for (int polls = 1; ; polls++) {
             sleepUntil(Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
             if (deadline.expired() || watchdog.fired()) {
@@ -49,9 +51,16 @@ final class Pop3Wait {
             try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
                 outcome = poll.run(session, probe);
             }
+            late += outcome.late();
+            duplicates += outcome.duplicates();
+            if (outcome.late() + outcome.duplicates() > 0) {
+                trace.note("deleted " + outcome.late() + " late probe(s) of earlier runs and " + outcome.duplicates()
+                        + " duplicate(s)");
+            }
             if (outcome.found()) {
-                trace.note("probe found in poll " + polls + " among " + outcome.messages() + " messages");
-                return new Arrival(System.nanoTime(), polls);
+                trace.note("probe found in poll " + polls + " among " + outcome.messages() + " messages ("
+                        + outcome.headersRead() + " headers read)");
+                return new Arrival(System.nanoTime(), polls, late, duplicates);
             }
             if (System.nanoTime() - tripEnd >= 0) {
                 throw new PhaseFailure(Pop3Session.PHASE, String.format(Locale.ROOT,

@@ -1,6 +1,7 @@
 package io.mailtrip.sensor.smtppop3;
 
-import java.time.ZonedDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,23 +10,27 @@ import java.util.UUID;
  * The probe mail: a fresh GUID in the subject and in a header of our own, so a match needs both
  * and a user's mail that merely quotes a subject is never taken for a probe.
  *
- * @param guid    upper-case GUID, as in {@code {6D136420-5A3E-46CF-871A-1DAF0C4F3D5D}}
+ * @param stamp       GUID, sensor key and send time, as carried in {@link ProbeStamp#HEADER}
  * @param subjectText the user's text put before the generated part of the subject
  */
-record ProbeMessage(String guid, String subjectText, String from, String to, String heloIdent) {
+record ProbeMessage(ProbeStamp stamp, String subjectText, String from, String to, String heloIdent) {
 
-    /** Header naming the sensor and the GUID. */
-    static final String PROBE_HEADER = "X-Mailtrip-Probe";
     static final String SUBJECT_MARK = "Roundtrip Mail: ";
 
-    static ProbeMessage create(String subjectText, String from, String to, String heloIdent) {
+    static ProbeMessage create(String sensorKey, String subjectText, String from, String to, String heloIdent,
+                               Instant now) {
         String guid = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        return new ProbeMessage(guid, subjectText.strip(), from, to, heloIdent);
+        return new ProbeMessage(new ProbeStamp(sensorKey, guid, now.toEpochMilli()), subjectText.strip(), from, to,
+                heloIdent);
+    }
+
+    String guid() {
+        return stamp.guid();
     }
 
     /** {@code <subjectText> Roundtrip Mail: {GUID}}. */
     String subject() {
-        return (subjectText.isEmpty() ? "" : subjectText + " ") + SUBJECT_MARK + "{" + guid + "}";
+        return (subjectText.isEmpty() ? "" : subjectText + " ") + SUBJECT_MARK + "{" + guid() + "}";
     }
 
     /**
@@ -33,26 +38,20 @@ record ProbeMessage(String guid, String subjectText, String from, String to, Str
      * generated part stays plain so the GUID can be found in the raw header.
      */
     String subjectHeader() {
-        return (subjectText.isEmpty() ? "" : HeaderWords.encode(subjectText) + " ") + SUBJECT_MARK + "{" + guid + "}";
+        return (subjectText.isEmpty() ? "" : HeaderWords.encode(subjectText) + " ") + SUBJECT_MARK + "{" + guid() + "}";
     }
 
-    /** Value of {@link #PROBE_HEADER}: the sensor id and the GUID. */
-    String probeHeaderValue() {
-        return RoundTripCatalogue.SENSOR_ID + "; guid=" + guid;
-    }
-
-    /**
-     * The message text with CRLF line ends (RFC 5322).
-     */
-    String text(ZonedDateTime now) {
+    /** The message text with CRLF line ends (RFC 5322). */
+    String text() {
         String crlf = "\r\n";
-        return "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(now) + crlf
+        return "Date: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.ofEpochMilli(stamp.sentMillis()).atZone(ZoneOffset.UTC)) + crlf
                 + "From: <" + from + ">" + crlf
                 + "To: <" + to + ">" + crlf
                 + "Subject: " + subjectHeader() + crlf
-                + "Message-ID: <" + guid.toLowerCase(Locale.ROOT) + "." + RoundTripCatalogue.SENSOR_ID + "@"
+                + "Message-ID: <" + guid().toLowerCase(Locale.ROOT) + "." + RoundTripCatalogue.SENSOR_ID + "@"
                 + heloIdent + ">" + crlf
-                + PROBE_HEADER + ": " + probeHeaderValue() + crlf
+                + ProbeStamp.HEADER + ": " + stamp.headerValue() + crlf
                 + "Auto-Submitted: auto-generated" + crlf
                 + "MIME-Version: 1.0" + crlf
                 + "Content-Type: text/plain; charset=US-ASCII" + crlf

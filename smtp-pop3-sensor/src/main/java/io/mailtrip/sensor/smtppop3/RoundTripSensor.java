@@ -31,11 +31,13 @@ final class RoundTripSensor implements Sensor {
     private final TlsTrust trust;
     private final MailboxMemory memory = new MailboxMemory();
     private final Optional<ResultStore> store;
+    private final String sensorKey;
 
     RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
         this.config = config;
         this.trust = trust;
         this.store = store;
+        this.sensorKey = SensorKey.of(config);
     }
 
     /** Two SMTP and two POP3 timeouts (connect and a slow step) plus the maximum trip time. */
@@ -70,12 +72,15 @@ final class RoundTripSensor implements Sensor {
 
     private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,
                                    Instant start, long startNanos) {
-        ProbeMessage probe = ProbeMessage.create(config.subjectText(), config.from(), config.to(), config.heloIdent());
-        trace.note("probe " + probe.guid());
+        ProbeMessage probe = ProbeMessage.create(sensorKey, config.subjectText(), config.from(), config.to(),
+                config.heloIdent(), start);
+        trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
+        boolean sent = false;
         String phase = SmtpSubmission.PHASE;
         try {
             SmtpSubmission.Accepted accepted = new SmtpSubmission(config, trust, trace, watchdog, deadline).send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
+            sent = true;
             phase = Pop3Session.PHASE;
             if (config.pop3Auth() == RoundTripConfig.Pop3AuthMode.NONE) {
                 try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
@@ -90,14 +95,19 @@ final class RoundTripSensor implements Sensor {
             Pop3Wait.Arrival arrival = new Pop3Wait(config, trust, trace, watchdog, deadline, memory)
                     .await(probe, accepted.acceptedNanos());
             measured.pop3Nanos = arrival.foundNanos() - accepted.acceptedNanos();
-            return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, POP3 %s, %d poll%s)",
+            return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, POP3 %s, %d poll%s)%s",
                     millis(measured.smtpNanos + measured.pop3Nanos), millis(measured.smtpNanos),
-                    millis(measured.pop3Nanos), arrival.polls(), arrival.polls() == 1 ? "" : "s"), phase, measured,
-                    start, startNanos, trace.lines());
+                    millis(measured.pop3Nanos), arrival.polls(), arrival.polls() == 1 ? "" : "s", swept(arrival)),
+                    phase, measured, start, startNanos, trace.lines());
         } catch (PhaseFailure failure) {
+            if (sent) {
+                // Its probe may still arrive: then it is late, never taken for a later run's probe.
+                memory.giveUpOn(probe.guid());
+            }
             Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
             return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
         } catch (InterruptedException e) {
+            memory.giveUpOn(probe.guid());
             Thread.currentThread().interrupt();
             return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
                     startNanos, trace.lines());
@@ -115,6 +125,14 @@ final class RoundTripSensor implements Sensor {
         channels.put(CHANNEL_DOWNTIME, ChannelValue.notMeasured());
         return new SensorResult(status, OneLine.of(message, 400), phase, channels, start,
                 Duration.ofNanos(System.nanoTime() - startNanos), details);
+    }
+
+    private static String swept(Pop3Wait.Arrival arrival) {
+        if (arrival.late() + arrival.duplicates() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; deleted %d late probe(s) and %d duplicate(s)", arrival.late(),
+                arrival.duplicates());
     }
 
     private static String millis(long nanos) {

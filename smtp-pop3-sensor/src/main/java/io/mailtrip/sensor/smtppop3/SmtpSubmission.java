@@ -3,7 +3,6 @@ package io.mailtrip.sensor.smtppop3;
 import io.mailtrip.spi.Deadline;
 
 import java.io.IOException;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +73,7 @@ final class SmtpSubmission {
             expect(client.addRecipient(probe.to()), "recipient refused", client);
             step = "DATA";
             arm(client);
-            expect(client.sendShortMessageData(probe.text(ZonedDateTime.now())), "message refused", client);
+            expect(client.sendShortMessageData(probe.text()), "message refused", client);
             long accepted = System.nanoTime();
             trace.note("message accepted: " + OneLine.of(client.getReplyString(), 100));
             quit(client);

@@ -62,7 +62,8 @@ class GreenMailRoundTripTest {
         MimeMessage probe = received[0];
         assertThat(probe.getSubject()).matches("Nightly check Roundtrip Mail: \\{[0-9A-F-]{36}}");
         String guid = probe.getSubject().replaceAll(".*\\{(.*)}", "$1");
-        assertThat(probe.getHeader("X-Mailtrip-Probe")).containsExactly("smtp-pop3-roundtrip; guid=" + guid);
+        assertThat(probe.getHeader("X-Mailtrip-Probe")).singleElement().asString()
+                .matches("smtp-pop3-roundtrip; sensor=[0-9a-f]{16}; guid=" + guid + "; sent=\\d{13}");
         assertThat(probe.getHeader("Message-ID")[0]).contains(guid.toLowerCase(java.util.Locale.ROOT));
         assertThat(probe.getSentDate()).isNotNull();
         assertThat(result.details()).anyMatch(line -> line.contains("EHLO sensor.mailtrip.test"));
