@@ -10,6 +10,8 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.commons.net.MalformedServerReplyException;
 
@@ -57,19 +59,28 @@ final class NetworkFailure {
         if (peerSpeaksNoTls(e)) {
             return "server does not speak TLS on this port";
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CertificateExpiredException) {
-                return "TLS certificate expired (" + OneLine.of(t.getMessage(), 60) + ")";
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable t = e; t != null && !causes.contains(t); t = t.getCause()) {
+            causes.add(t);
+        }
+        // Most specific first: an expired certificate also fails path validation.
+        for (Throwable t : causes) {
+            if (t instanceof CertificateExpiredException || isExpiry(t)) {
+                return "TLS certificate expired (" + OneLine.of(t.getMessage(), 80) + ")";
             }
             if (t instanceof CertificateNotYetValidException) {
                 return "TLS certificate not yet valid";
             }
+        }
+        for (Throwable t : causes) {
             String message = String.valueOf(t.getMessage());
             if (message.startsWith("No name matching") || message.startsWith("No subject alternative")) {
                 return "TLS certificate does not match host " + endpoint.host()
                         + " (verifyHostname=true): " + OneLine.of(message, 80);
             }
-            if (t instanceof CertPathValidatorException || message.contains("PKIX path building failed")) {
+        }
+        for (Throwable t : causes) {
+            if (t instanceof CertPathValidatorException || String.valueOf(t.getMessage()).contains("PKIX path")) {
                 return "TLS certificate not trusted (no path to a trusted CA; set trustStore)";
             }
         }
@@ -77,6 +88,10 @@ final class NetworkFailure {
             return "TLS handshake failed (" + OneLine.of(e.getMessage(), 100) + ")";
         }
         return "TLS failed (" + OneLine.of(e.getMessage(), 100) + ")";
+    }
+
+    private static boolean isExpiry(Throwable t) {
+        return t instanceof CertPathValidatorException v && v.getReason() == CertPathValidatorException.BasicReason.EXPIRED;
     }
 
     /** True when the peer answered a TLS ClientHello with plain text: it does not speak implicit TLS. */

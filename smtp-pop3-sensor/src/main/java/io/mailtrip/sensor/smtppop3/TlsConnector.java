@@ -42,11 +42,12 @@ final class TlsConnector<C extends SocketClient> {
     Connected<C> connect() throws PhaseFailure {
         boolean implicit = endpoint.tls().implicit();
         C client = factory.apply(implicit);
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory();
         try {
-            open(client);
+            open(client, sockets);
             return new Connected<>(client, implicit);
         } catch (IOException e) {
-            String step = stepReached(client, implicit);
+            String step = stepReached(sockets, implicit);
             Watchdog.closeQuietly(client);
             if (implicit && !endpoint.tls().enforced() && NetworkFailure.peerSpeaksNoTls(e) && !watchdog.fired()) {
                 trace.note("server does not speak TLS on this port; reconnecting in clear ("
@@ -59,26 +60,28 @@ final class TlsConnector<C extends SocketClient> {
 
     private Connected<C> connectPlain() throws PhaseFailure {
         C client = factory.apply(false);
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory();
         try {
-            open(client);
+            open(client, sockets);
             return new Connected<>(client, false);
         } catch (IOException e) {
-            String step = stepReached(client, false);
+            String step = stepReached(sockets, false);
             Watchdog.closeQuietly(client);
             throw NetworkFailure.of(phase, endpoint, step, e, watchdog);
         }
     }
 
     /** Commons Net connects, handshakes and reads the greeting in one call; say which part failed. */
-    private static String stepReached(SocketClient client, boolean implicit) {
-        if (!client.isConnected()) {
+    private static String stepReached(ConnectTrackingSocketFactory sockets, boolean implicit) {
+        if (!sockets.connected()) {
             return "connect";
         }
         return implicit ? "TLS handshake or greeting" : "greeting";
     }
 
-    private void open(C client) throws IOException {
+    private void open(C client, ConnectTrackingSocketFactory sockets) throws IOException {
         int wait = deadline.capMillis(endpoint.timeout());
+        client.setSocketFactory(sockets);
         client.setConnectTimeout(wait);
         // SO_TIMEOUT before connect: it also bounds the implicit TLS handshake and the greeting.
         client.setDefaultTimeout(wait);

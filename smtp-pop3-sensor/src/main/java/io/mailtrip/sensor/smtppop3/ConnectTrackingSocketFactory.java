@@ -1,0 +1,59 @@
+package io.mailtrip.sensor.smtppop3;
+
+import javax.net.SocketFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+
+/**
+ * Plain sockets that remember whether the TCP connect succeeded. Commons Net connects, does implicit
+ * TLS and reads the greeting in one call; this tells a refused connect from a silent server.
+ */
+final class ConnectTrackingSocketFactory extends SocketFactory {
+
+    private volatile boolean connected;
+
+    boolean connected() {
+        return connected;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new Socket() {
+            @Override
+            public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                super.connect(endpoint, timeout);
+                connected = true;
+            }
+        };
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        return connected(new InetSocketAddress(address, port));
+    }
+
+    private Socket connected(InetSocketAddress address) throws IOException {
+        Socket socket = createSocket();
+        socket.connect(address);
+        return socket;
+    }
+}

@@ -1,0 +1,71 @@
+package io.mailtrip.sensor.smtppop3.fake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The mailbox the fake SMTP server delivers into and the fake POP3 server serves. */
+public final class FakeMailbox implements AutoCloseable {
+
+    /** How an accepted message reaches the mailbox. */
+    public enum Delivery { NOW, TWICE, NEVER, LATE }
+
+    /** One stored message. */
+    public record Message(String uid, String text) {
+    }
+
+    private final List<Message> messages = new ArrayList<>();
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fake-delivery");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Delivery delivery = Delivery.NOW;
+    private volatile long lateMillis = 1_500;
+    private int nextUid = 1;
+
+    public void delivery(Delivery delivery) {
+        this.delivery = delivery;
+    }
+
+    public void lateBy(long millis) {
+        this.lateMillis = millis;
+    }
+
+    public synchronized void add(String text) {
+        messages.add(new Message("uid-" + nextUid++, text));
+    }
+
+    /** What the fake SMTP server calls when it accepted a message. */
+    void deliver(String text) {
+        switch (delivery) {
+            case NOW -> add(text);
+            case TWICE -> {
+                add(text);
+                add(text);
+            }
+            case NEVER -> {
+            }
+            case LATE -> later.schedule(() -> add(text), lateMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public synchronized List<Message> snapshot() {
+        return List.copyOf(messages);
+    }
+
+    synchronized void remove(List<Message> deleted) {
+        messages.removeAll(deleted);
+    }
+
+    public synchronized int size() {
+        return messages.size();
+    }
+
+    @Override
+    public void close() {
+        later.shutdownNow();
+    }
+}
