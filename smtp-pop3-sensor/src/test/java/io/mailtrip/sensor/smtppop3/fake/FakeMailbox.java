@@ -23,6 +23,7 @@ public final class FakeMailbox implements AutoCloseable {
         return thread;
     });
     private volatile Delivery delivery = Delivery.NOW;
+    private volatile java.util.function.Consumer<String> onDelivery = text -> { };
     private volatile long lateMillis = 1_500;
     private int nextUid = 1;
 
@@ -34,12 +35,18 @@ public final class FakeMailbox implements AutoCloseable {
         this.lateMillis = millis;
     }
 
+    /** Called with every accepted message before it is stored (to add look-alikes, for example). */
+    public void onDelivery(java.util.function.Consumer<String> hook) {
+        this.onDelivery = hook;
+    }
+
     public synchronized void add(String text) {
         messages.add(new Message("uid-" + nextUid++, text));
     }
 
     /** What the fake SMTP server calls when it accepted a message. */
     void deliver(String text) {
+        onDelivery.accept(text);
         switch (delivery) {
             case NOW -> add(text);
             case TWICE -> {

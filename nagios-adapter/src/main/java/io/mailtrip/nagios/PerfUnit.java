@@ -1,0 +1,45 @@
+package io.mailtrip.nagios;
+
+import java.util.Map;
+
+/**
+ * The perfdata unit of a channel and how values and threshold numbers convert into it. Times are
+ * reported in seconds ({@code s}, the guidelines' base unit), whatever unit the sensor measures in.
+ *
+ * @param symbol      the UOM written after the value ({@code s}, {@code %})
+ * @param fromChannel factor from the channel's own unit to {@code symbol} (ms → s: 0.001)
+ * @param suffixes    unit suffixes a threshold number may carry, with their factor to {@code symbol}
+ * @param max         the largest possible value ({@code 100} for a percentage), or {@code null}
+ */
+record PerfUnit(String symbol, double fromChannel, Map<String, Double> suffixes, Double max) {
+
+    private static final Map<String, Double> TIME_SUFFIXES = Map.of("s", 1.0, "ms", 0.001);
+
+    PerfUnit {
+        suffixes = Map.copyOf(suffixes);
+    }
+
+    /** The perfdata unit for a channel measured in {@code channelUnit}. */
+    static PerfUnit forChannel(String channelUnit) {
+        return switch (channelUnit) {
+            case "ms" -> new PerfUnit("s", 0.001, TIME_SUFFIXES, null);
+            case "s" -> new PerfUnit("s", 1.0, TIME_SUFFIXES, null);
+            case "%" -> new PerfUnit("%", 1.0, Map.of("%", 1.0), 100.0);
+            default -> new PerfUnit(channelUnit, 1.0, channelUnit.isEmpty() ? Map.of() : Map.of(channelUnit, 1.0), null);
+        };
+    }
+
+    /** A channel value in this unit. */
+    double convert(double channelValue) {
+        return channelValue * fromChannel;
+    }
+
+    /** What the help says about threshold numbers of this unit. */
+    String describeNumbers() {
+        return switch (symbol) {
+            case "s" -> "seconds (or append ms)";
+            case "%" -> "percent";
+            default -> symbol.isEmpty() ? "plain numbers" : symbol;
+        };
+    }
+}

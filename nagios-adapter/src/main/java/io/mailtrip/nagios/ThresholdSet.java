@@ -1,0 +1,64 @@
+package io.mailtrip.nagios;
+
+import io.mailtrip.nagios.Invocation.ThresholdOption;
+import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.Settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The thresholds of a run, per channel key. Plain {@code -w}/{@code -c} apply to the primary channel
+ * (the sensor's {@value #PRIMARY_CHANNEL_SETTING} setting, {@code total} by default); a channel option
+ * such as {@code --warning-total} wins over them for its channel.
+ */
+final class ThresholdSet {
+
+    /** The setting that names the channel leading summaries and plain thresholds. */
+    static final String PRIMARY_CHANNEL_SETTING = "primaryChannel";
+
+    private final Map<String, ChannelThresholds> byChannel;
+
+    private ThresholdSet(Map<String, ChannelThresholds> byChannel) {
+        this.byChannel = byChannel;
+    }
+
+    /** @throws UsageException naming the threshold option whose range is invalid */
+    static ThresholdSet of(List<ThresholdOption> options, SensorDescriptor descriptor, Settings settings) {
+        String primary = primaryChannel(descriptor, settings);
+        Map<String, ChannelThresholds> byChannel = new LinkedHashMap<>();
+        // Plain options first, channel options after: the more specific one is applied last and wins.
+        for (boolean plain : new boolean[] {true, false}) {
+            for (ThresholdOption option : options) {
+                if ((option.channelKey() == null) != plain) {
+                    continue;
+                }
+                String channelKey = plain ? primary : option.channelKey();
+                ChannelDescriptor channel = descriptor.channels().stream()
+                        .filter(c -> c.key().equals(channelKey)).findFirst().orElseThrow();
+                ThresholdRange range;
+                try {
+                    range = ThresholdRange.parse(option.text(), PerfUnit.forChannel(channel.unit()));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(option.option(), e.getMessage());
+                }
+                ChannelThresholds current = byChannel.getOrDefault(channelKey, ChannelThresholds.NONE);
+                byChannel.put(channelKey, option.critical() ? current.withCritical(range) : current.withWarning(range));
+            }
+        }
+        return new ThresholdSet(byChannel);
+    }
+
+    static String primaryChannel(SensorDescriptor descriptor, Settings settings) {
+        if (descriptor.setting(PRIMARY_CHANNEL_SETTING).isPresent() && settings.has(PRIMARY_CHANNEL_SETTING)) {
+            return settings.text(PRIMARY_CHANNEL_SETTING);
+        }
+        return descriptor.channels().get(0).key();
+    }
+
+    ChannelThresholds forChannel(String key) {
+        return byChannel.getOrDefault(key, ChannelThresholds.NONE);
+    }
+}

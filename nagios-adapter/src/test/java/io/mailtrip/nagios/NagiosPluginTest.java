@@ -1,0 +1,233 @@
+package io.mailtrip.nagios;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.mailtrip.sensor.smtppop3.testkit.MailServers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole plugin in-process against GreenMail: options, sources, thresholds, output and exit codes. */
+class NagiosPluginTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
+
+    @TempDir
+    Path temp;
+
+    private final Map<String, String> environment = new HashMap<>();
+
+    @Test
+    void aRoundTripIsOkWithEveryChannelInThePerfdata() {
+        NagiosPlugin.Printed printed = run(options(MailServers.plainSettings(GREEN_MAIL)));
+
+        assertThat(printed.state()).isEqualTo(PluginState.OK);
+        assertThat(printed.text()).startsWith("SMTP-POP3 OK - round trip ").endsWith("\n");
+        assertThat(printed.text().lines()).hasSize(1);
+        assertThat(perfdata(printed)).containsKeys("smtp", "pop3", "total", "downtime");
+        assertThat(perfdata(printed).get("total")).matches("[0-9]+\\.[0-9]+s;;;0");
+        assertThat(perfdata(printed).get("downtime")).isEqualTo("U;;;0;100");
+    }
+
+    @Test
+    void aMissingProbeIsCriticalAndKeepsTheChannels() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("to", "nobody@localhost");
+        settings.put("maxTripTime", "1");
+
+        NagiosPlugin.Printed printed = run(options(settings));
+
+        assertThat(printed.state()).isEqualTo(PluginState.CRITICAL);
+        assertThat(printed.text()).startsWith("SMTP-POP3 CRITICAL - ");
+        assertThat(perfdata(printed).get("smtp")).matches("[0-9.]+s;;;0");
+        assertThat(perfdata(printed).get("pop3")).isEqualTo("U;;;0");
+        assertThat(perfdata(printed).get("total")).isEqualTo("U;;;0");
+    }
+
+    @Test
+    void thresholdsRaiseTheStateAndNameTheValue() {
+        List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
+        args.addAll(List.of("-w", "@0:100", "--critical-smtp", "100:"));
+
+        NagiosPlugin.Printed printed = run(args);
+
+        assertThat(printed.state()).isEqualTo(PluginState.CRITICAL);
+        assertThat(printed.text()).containsPattern("^SMTP-POP3 CRITICAL - smtp [0-9.]+s < 100s \\(critical\\); total"
+                + " [0-9.]+s inside @100s \\(warning\\) - round trip ");
+        assertThat(perfdata(printed).get("total")).endsWith("s;@100;;0");
+        assertThat(perfdata(printed).get("smtp")).endsWith("s;;100:;0");
+    }
+
+    @Test
+    void aBadSettingIsUnknownWithOneLineNamingTheOptionFirst() {
+        List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
+        args.addAll(List.of("--smtp-port", "70000", "--pop3-auth", "kerberos"));
+
+        NagiosPlugin.Printed printed = run(args);
+
+        assertThat(printed.state()).isEqualTo(PluginState.UNKNOWN);
+        assertThat(printed.text()).isEqualTo("SMTP-POP3 UNKNOWN - --smtp-port: 70000 is not in 1..65535"
+                + " | smtp=U;;;0 pop3=U;;;0 total=U;;;0 downtime=U;;;0;100\n"
+                + "--smtp-port: 70000 is not in 1..65535\n"
+                + "--pop3-auth: 'kerberos' is not one of none, password, apop\n");
+    }
+
+    @Test
+    void aMissingRequiredSettingNamesItsOption() {
+        NagiosPlugin.Printed printed = run(List.of("-H", "127.0.0.1", "--from", "a@example.org", "--to",
+                "b@example.org"));
+        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --pop3-host: is required (a host name or IP address) | ");
+        assertThat(printed.state().exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadValueLeadsBeforeMissingSettings() {
+        NagiosPlugin.Printed printed = run(List.of("-H", "localhost", "--smtp-port", "70000"));
+        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --smtp-port: 70000 is not in 1..65535 | ")
+                .contains("\n--from: is required (one e-mail address)\n");
+    }
+
+    @Test
+    void aBadThresholdIsUnknown() {
+        List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
+        args.addAll(List.of("-c", "20:10"));
+        assertThat(run(args).text()).startsWith("SMTP-POP3 UNKNOWN - -c: '20:10' starts above its end"
+                + " (start must be <= end) | ");
+    }
+
+    @Test
+    void passwordsComeFromTheEnvironmentAndNeverShowEvenInTheTrace() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.remove("pop3Password");
+        settings.put("smtpAuth", "password");
+        settings.put("smtpUser", "sender");
+        environment.put("MAILTRIP_POP3_PASSWORD", MailServers.PROBE_PASSWORD);
+        environment.put("MAILTRIP_SMTP_PASSWORD", MailServers.SENDER_PASSWORD);
+        List<String> args = options(settings);
+        args.add("-vvv");
+
+        NagiosPlugin.Printed printed = run(args);
+
+        assertThat(printed.state()).as(printed.text()).isEqualTo(PluginState.OK);
+        assertThat(printed.text()).contains("pop3> PASS ******").contains("smtp> AUTH ")
+                .contains("setting --pop3-password = ******")
+                .doesNotContain(MailServers.PROBE_PASSWORD).doesNotContain(MailServers.SENDER_PASSWORD);
+        assertThat(printed.text().lines().skip(1)).noneMatch(line -> line.contains("|"));
+        assertThat(printed.text().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CheckOutput.TRACE_LIMIT);
+    }
+
+    @Test
+    void settingsComeFromAConfigFileWithReferencesAndTheCommandLineWins() throws IOException {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        Path secret = Files.writeString(temp.resolve("pop3.pw"), MailServers.PROBE_PASSWORD + "\n");
+        StringBuilder yaml = new StringBuilder();
+        settings.forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
+        yaml.append("pop3Password: ${file:").append(secret).append("}\n");
+        yaml.append("smtpPort: 1\n");
+        yaml.append("tags: [a, b]\n");
+        Path config = Files.writeString(temp.resolve("roundtrip.yml"), yaml.toString());
+
+        NagiosPlugin.Printed printed = run(List.of("--config", config.toString(), "--smtp-port",
+                String.valueOf(GREEN_MAIL.getSmtp().getPort()), "-v"));
+
+        assertThat(printed.state()).as(printed.text()).isEqualTo(PluginState.OK);
+        assertThat(printed.text().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CheckOutput.SMALL_LIMIT);
+    }
+
+    @Test
+    void anUnknownKeyInTheConfigFileNamesFileAndKey() throws IOException {
+        Path config = Files.writeString(temp.resolve("bad.yml"), "smtpHost: 127.0.0.1\nsmtpPasword: x\n");
+        assertThat(run(List.of("--config", config.toString())).text()).startsWith("SMTP-POP3 UNKNOWN - --config "
+                + config + ": unknown key 'smtpPasword' (keys are the setting names that --help shows after each"
+                + " option, like tags) | ");
+    }
+
+    @Test
+    void aConfigFileThatIsNotYamlNeverEchoesItsContent() throws IOException {
+        Path config = Files.writeString(temp.resolve("broken.yml"), "pop3Password: [Secret-in-file\n");
+        NagiosPlugin.Printed printed = run(List.of("--config", config.toString()));
+        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --config " + config + ": is not valid YAML (line ")
+                .doesNotContain("Secret-in-file");
+        assertThat(run(List.of("--config", temp.resolve("missing.yml").toString())).text())
+                .startsWith("SMTP-POP3 UNKNOWN - --config " + temp.resolve("missing.yml")
+                        + ": cannot be read (NoSuchFileException) | ");
+    }
+
+    @Test
+    void anUnsetEnvironmentReferenceNamesTheOption() {
+        List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
+        args.addAll(List.of("--pop3-password", "${env:NO_SUCH_VARIABLE}"));
+        assertThat(run(args).text()).startsWith("SMTP-POP3 UNKNOWN - --pop3-password: environment variable"
+                + " NO_SUCH_VARIABLE is not set | ");
+    }
+
+    @Test
+    void theDeadlineGivesTheTimeoutStateAndNamesThePhase() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("to", "nobody@localhost");
+        List<String> args = options(settings);
+        args.addAll(List.of("-t", "1"));
+
+        NagiosPlugin.Printed unknown = run(args);
+        assertThat(unknown.state()).as(unknown.text()).isEqualTo(PluginState.UNKNOWN);
+        assertThat(unknown.text()).startsWith("SMTP-POP3 UNKNOWN - plugin timeout (-t 1 s) reached in phase pop3: ");
+
+        args.addAll(List.of("--timeout-state", "critical"));
+        assertThat(run(args).state()).isEqualTo(PluginState.CRITICAL);
+    }
+
+    @Test
+    void anIgnoredSettingIsNotedAtVerbosityOne() {
+        List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
+        args.addAll(List.of("--smtp-user", "someone", "-v"));
+        assertThat(run(args).text()).contains("note: --smtp-user is ignored: only used when --smtp-auth=password");
+    }
+
+    @Test
+    void helpAndVersionExitUnknown() {
+        assertThat(run(List.of("--help")).state()).isEqualTo(PluginState.UNKNOWN);
+        assertThat(run(List.of("--help")).text()).startsWith("check_smtp_pop3_roundtrip ");
+        assertThat(run(List.of("-V")).text()).isEqualTo("check_smtp_pop3_roundtrip development build (mailtrip)\n");
+    }
+
+    @Test
+    void anInternalErrorIsOneUnknownLine() {
+        NagiosPlugin.Printed printed = NagiosPlugin.internalError(new IllegalStateException("boom\nsecond line"));
+        assertThat(printed.state()).isEqualTo(PluginState.UNKNOWN);
+        assertThat(printed.text()).isEqualTo("SMTP-POP3 UNKNOWN - internal error: IllegalStateException: boom second line\n");
+    }
+
+    private NagiosPlugin.Printed run(List<String> args) {
+        return new NagiosPlugin(environment::get, ExitGuard.inactive()).execute(args.toArray(String[]::new));
+    }
+
+    static List<String> options(Map<String, String> settings) {
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> {
+            args.add(OptionNaming.longOption(key));
+            args.add(value);
+        });
+        return args;
+    }
+
+    /** label → rest of the item, from the first line. */
+    static Map<String, String> perfdata(NagiosPlugin.Printed printed) {
+        String first = printed.text().lines().findFirst().orElseThrow();
+        Map<String, String> items = new HashMap<>();
+        for (String item : first.substring(first.indexOf(" | ") + 3).split(" ")) {
+            items.put(item.substring(0, item.indexOf('=')), item.substring(item.indexOf('=') + 1));
+        }
+        return items;
+    }
+}

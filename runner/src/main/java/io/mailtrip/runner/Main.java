@@ -1,0 +1,146 @@
+package io.mailtrip.runner;
+
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.Settings;
+import io.mailtrip.spi.Status;
+import io.mailtrip.spi.ValueReferences;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of {@code mailtrip-runner.jar}: {@code --config FILE} runs continuously,
+ * {@code --once} runs each instance once, {@code --validate} only checks, {@code --demo} monitors an
+ * embedded mail server. Results go to standard output; notices, warnings and errors to standard error.
+ */
+public final class Main {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_NOT_UP = 1;
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_INTERNAL = 3;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int run(String... args) {
+        RunnerOptions options;
+        try {
+            options = RunnerOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.print(RunnerOptions.USAGE);
+            return EXIT_CONFIG;
+        }
+        if (options.help()) {
+            out.print(RunnerOptions.USAGE);
+            return EXIT_OK;
+        }
+        try {
+            return options.demo() ? demo(options) : configured(options);
+        } catch (ConfigException e) {
+            e.lines().forEach(err::println);
+            return EXIT_CONFIG;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("interrupted");
+            return EXIT_INTERNAL;
+        } catch (RuntimeException e) {
+            err.println("internal error: " + e);
+            return EXIT_INTERNAL;
+        }
+    }
+
+    private int configured(RunnerOptions options) throws InterruptedException {
+        SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
+        catalog.warnings().forEach(w -> err.println("warning: " + w));
+        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess()))
+                .load(options.config().orElseThrow());
+        config.warnings().forEach(w -> err.println("warning: " + w));
+        if (options.validate()) {
+            return validate(options, config);
+        }
+        return execute(config, options.once());
+    }
+
+    private int validate(RunnerOptions options, RunnerConfig config) {
+        // Creating the sensors checks what only they can (a trust store that must be readable).
+        try (Runner runner = Runner.create(config, out, err)) {
+            out.println(options.config().orElseThrow() + ": OK, " + runner.instances().size() + " sensor instance(s)");
+            for (InstanceConfig instance : config.instances()) {
+                out.println("  " + instance.id() + ": " + instance.provider().id() + ", every "
+                        + instance.interval().toSeconds() + " s");
+                instance.settings().describe().forEach((key, value) -> out.println("    " + key + " = " + value));
+            }
+        }
+        return EXIT_OK;
+    }
+
+    private int demo(RunnerOptions options) throws InterruptedException {
+        try (DemoMailServer server = DemoMailServer.start()) {
+            err.println("mailtrip demo: GreenMail SMTP on 127.0.0.1:" + server.smtpPort() + ", POP3 on 127.0.0.1:"
+                    + server.pop3Port());
+            SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
+            var provider = catalog.find(DemoMailServer.SENSOR_ID)
+                    .orElseThrow(() -> new ConfigException(List.of("--demo: " + catalog.unknownSensor(
+                            DemoMailServer.SENSOR_ID))));
+            Map<String, String> raw = server.sensorSettings();
+            Settings settings;
+            try {
+                settings = Settings.parse(provider.descriptor(), raw);
+            } catch (ConfigurationException e) {
+                throw new ConfigException(e.problems().stream().map(p -> "--demo: " + p.line()).toList());
+            }
+            InstanceConfig instance = new InstanceConfig(DemoMailServer.INSTANCE_ID, provider, settings,
+                    ScheduleInterval.of(settings), "--demo");
+            Optional<RunnerConfig.HttpSettings> http = options.once() ? Optional.empty()
+                    : Optional.of(new RunnerConfig.HttpSettings(ConfigLoader.DEFAULT_HTTP_ADDRESS, 0));
+            RunnerConfig config = new RunnerConfig(http, Optional.empty(), Optional.empty(),
+                    new RunnerConfig.HistorySettings(ConfigLoader.DEFAULT_HISTORY_SIZE, Optional.empty()),
+                    List.of(instance), List.of());
+            return execute(config, options.once());
+        }
+    }
+
+    private int execute(RunnerConfig config, boolean once) throws InterruptedException {
+        Runner runner = Runner.create(config, out, err);
+        if (once) {
+            try (runner) {
+                List<RunRecord> records = runner.runOnce();
+                return Runner.worst(records) == Status.UP && records.size() == config.instances().size()
+                        ? EXIT_OK : EXIT_NOT_UP;
+            }
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            err.println("mailtrip: stopping; waiting for runs in progress");
+            runner.close();
+            stopped.countDown();
+        }, "mailtrip-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            runner.start();
+        } catch (ConfigException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            runner.close();
+            throw e;
+        }
+        err.println("mailtrip: " + config.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
+        stopped.await();
+        return EXIT_OK;
+    }
+}

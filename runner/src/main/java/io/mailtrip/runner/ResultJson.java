@@ -1,0 +1,83 @@
+package io.mailtrip.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.spi.SensorResult;
+
+import java.util.List;
+
+/**
+ * Results as JSON, the same shape for JSON lines and {@code /api/results}. A channel that was not
+ * measured has {@code "value": null}, never a made-up number.
+ */
+final class ResultJson {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private ResultJson() {
+    }
+
+    /** One result: what a JSON line holds. */
+    static ObjectNode record(RunRecord record) {
+        SensorResult result = record.result();
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("time", result.start().toString());
+        node.put("instance", record.instanceId());
+        node.put("sensor", record.sensorId());
+        node.put("status", result.status().name());
+        node.put("phase", result.phase());
+        node.put("message", result.message());
+        node.put("elapsedSeconds", result.elapsed().toNanos() / 1e9);
+        ObjectNode channels = node.putObject("channels");
+        for (ChannelDescriptor channel : record.descriptor().channels()) {
+            ChannelValue value = result.channel(channel.key());
+            ObjectNode entry = channels.putObject(channel.key());
+            if (value.measured()) {
+                entry.put("value", value.value());
+            } else {
+                entry.putNull("value");
+            }
+            entry.put("unit", channel.unit());
+        }
+        return node;
+    }
+
+    /** Every instance with its latest result, counters and recent points: {@code /api/results}. */
+    static ArrayNode board(List<InstanceHistory.Snapshot> snapshots) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (InstanceHistory.Snapshot snapshot : snapshots) {
+            ObjectNode node = array.addObject();
+            node.put("instance", snapshot.instanceId());
+            node.put("sensor", snapshot.descriptor().id());
+            node.put("runs", snapshot.runs());
+            node.put("skippedRuns", snapshot.skippedRuns());
+            node.put("downtimePercent", snapshot.downtimePercent());
+            if (snapshot.latest().isPresent()) {
+                node.set("latest", record(snapshot.latest().get()));
+            } else {
+                node.putNull("latest");
+            }
+            List<ChannelDescriptor> channels = snapshot.descriptor().channels();
+            ArrayNode recent = node.putArray("recent");
+            for (ResultPoint point : snapshot.points()) {
+                ObjectNode entry = recent.addObject();
+                entry.put("time", point.start().toString());
+                entry.put("status", point.status().name());
+                ObjectNode values = entry.putObject("channels");
+                for (int i = 0; i < channels.size(); i++) {
+                    double value = point.values().get(i);
+                    if (Double.isNaN(value)) {
+                        values.putNull(channels.get(i).key());
+                    } else {
+                        values.put(channels.get(i).key(), value);
+                    }
+                }
+            }
+        }
+        return array;
+    }
+}

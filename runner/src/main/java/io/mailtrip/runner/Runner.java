@@ -1,0 +1,201 @@
+package io.mailtrip.runner;
+
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.Status;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One configured runner: the sensor instances, their histories, the outputs and the scheduler, wired
+ * from a {@link RunnerConfig}. Used either once ({@link #runOnce()}) or continuously ({@link #start()}
+ * until {@link #close()}).
+ */
+public final class Runner implements AutoCloseable {
+
+    private static final Duration FLUSH_PERIOD = Duration.ofSeconds(1);
+    private static final Duration HISTORY_SAVE_PERIOD = Duration.ofSeconds(60);
+
+    private final RunnerConfig config;
+    private final List<SensorInstance> instances;
+    private final ResultBoard board;
+    private final List<ResultOutput> outputs;
+    private final Optional<HistoryStore> historyStore;
+    private final Scheduler scheduler;
+    private final PrintStream messages;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private HttpEndpoint http;
+
+    private Runner(RunnerConfig config, List<SensorInstance> instances, ResultBoard board, List<ResultOutput> outputs,
+                   Optional<HistoryStore> historyStore, PrintStream messages) {
+        this.config = config;
+        this.instances = instances;
+        this.board = board;
+        this.outputs = outputs;
+        this.historyStore = historyStore;
+        this.messages = messages;
+        this.scheduler = new Scheduler(instances, this::deliver);
+    }
+
+    /**
+     * Creates the sensors and opens the outputs.
+     *
+     * @param console  where console lines go
+     * @param messages where notices and warnings go
+     * @throws ConfigException when a sensor refuses its settings (an unreadable trust store, say) or an
+     *                         output file cannot be opened
+     */
+    public static Runner create(RunnerConfig config, PrintStream console, PrintStream messages) {
+        List<SensorInstance> instances = createSensors(config);
+        ResultBoard board = new ResultBoard(instances.stream().map(SensorInstance::history).toList());
+        Optional<HistoryStore> store = config.history().file().map(HistoryStore::new);
+        store.flatMap(s -> s.loadInto(board)).ifPresent(w -> messages.println("warning: " + w));
+        List<ResultOutput> outputs = new ArrayList<>();
+        try {
+            // JSON on standard output must stay parseable, so console lines give way to it.
+            if (!config.jsonLines().equals(Optional.of(RunnerConfig.STDOUT))) {
+                outputs.add(new ConsoleOutput(console));
+            }
+            if (config.jsonLines().isPresent()) {
+                String target = config.jsonLines().get();
+                outputs.add(target.equals(RunnerConfig.STDOUT) ? JsonLinesOutput.toStream(console)
+                        : JsonLinesOutput.appendingTo(Path.of(target)));
+            }
+        } catch (IOException e) {
+            instances.forEach(SensorInstance::close);
+            throw new ConfigException(List.of("jsonLines: cannot open " + config.jsonLines().get() + " ("
+                    + e.getClass().getSimpleName() + ")"));
+        }
+        config.junitXml().ifPresent(path -> outputs.add(new JunitXmlFile(path, board)));
+        return new Runner(config, instances, board, outputs, store, messages);
+    }
+
+    private static List<SensorInstance> createSensors(RunnerConfig config) {
+        List<SensorInstance> instances = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (InstanceConfig instance : config.instances()) {
+            try {
+                InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
+                        config.history().size());
+                instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(),
+                        instance.provider().create(instance.settings()), instance.interval(), history));
+            } catch (ConfigurationException e) {
+                e.problems().forEach(p -> problems.add(instance.location() + ": " + p.line()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            instances.forEach(SensorInstance::close);
+            throw new ConfigException(problems);
+        }
+        return instances;
+    }
+
+    public ResultBoard board() {
+        return board;
+    }
+
+    public List<SensorInstance> instances() {
+        return instances;
+    }
+
+    /** Runs every instance once, concurrently, and returns the records (outputs flushed). */
+    public List<RunRecord> runOnce() throws InterruptedException {
+        List<RunRecord> records = scheduler.runAllOnce();
+        flushOutputs();
+        saveHistory();
+        return records;
+    }
+
+    /** The worst status of {@code records}: what {@code --once} turns into its exit code. */
+    public static Status worst(List<RunRecord> records) {
+        return records.stream().map(r -> r.result().status()).reduce(Status.UP, Status::worst);
+    }
+
+    /**
+     * Starts scheduling and, when configured, HTTP.
+     *
+     * @throws ConfigException when the HTTP port cannot be bound
+     */
+    public void start() {
+        config.http().ifPresent(settings -> {
+            try {
+                http = HttpEndpoint.start(settings, board);
+                messages.println("mailtrip: serving http://" + settings.address() + ":" + http.port()
+                        + "/ (status page), /metrics, /api/results");
+            } catch (IOException | UncheckedIOException e) {
+                throw new ConfigException(List.of("http: cannot listen on " + settings.address() + ":"
+                        + settings.port() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+            }
+        });
+        scheduler.every(FLUSH_PERIOD, this::flushOutputs);
+        historyStore.ifPresent(store -> scheduler.every(HISTORY_SAVE_PERIOD, this::saveHistory));
+        scheduler.start();
+    }
+
+    /** The bound HTTP port, when HTTP is on. */
+    public Optional<Integer> httpPort() {
+        return Optional.ofNullable(http).map(HttpEndpoint::port);
+    }
+
+    private void deliver(RunRecord record) {
+        for (ResultOutput output : outputs) {
+            try {
+                output.accept(record);
+            } catch (RuntimeException e) {
+                messages.println("warning: " + e.getMessage());
+            }
+        }
+    }
+
+    private void flushOutputs() {
+        for (ResultOutput output : outputs) {
+            try {
+                output.flush();
+            } catch (RuntimeException e) {
+                messages.println("warning: " + e.getMessage());
+            }
+        }
+    }
+
+    private void saveHistory() {
+        historyStore.ifPresent(store -> {
+            try {
+                store.save(board);
+            } catch (IOException e) {
+                messages.println("warning: cannot save history " + config.history().file().orElseThrow() + " ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        });
+    }
+
+    /**
+     * Graceful stop: no new runs, in-flight runs finish or end at their deadline, then files are
+     * completed atomically and the sensors closed.
+     */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        scheduler.stop();
+        if (http != null) {
+            http.close();
+        }
+        for (ResultOutput output : outputs) {
+            try {
+                output.close();
+            } catch (RuntimeException e) {
+                messages.println("warning: " + e.getMessage());
+            }
+        }
+        saveHistory();
+        instances.forEach(SensorInstance::close);
+    }
+}

@@ -1,0 +1,39 @@
+package io.mailtrip.runner;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loaded and checked runner configuration. File paths are already resolved against the folder of
+ * the configuration file.
+ *
+ * @param http      where to serve {@code /metrics}, {@code /api/results} and the status page; empty = no HTTP
+ * @param junitXml  JUnit XML report, rewritten atomically; empty = none
+ * @param jsonLines JSON lines target: a file, or {@link #STDOUT}; empty = none
+ * @param history   how many results to keep per instance, and where to keep them across restarts
+ * @param instances the sensor instances, in file order
+ * @param warnings  things that run but deserve a look (inline secrets, settings that do not apply)
+ */
+public record RunnerConfig(Optional<HttpSettings> http, Optional<Path> junitXml, Optional<String> jsonLines,
+                           HistorySettings history, List<InstanceConfig> instances, List<String> warnings) {
+
+    /** The {@code jsonLines} value that means standard output. */
+    public static final String STDOUT = "-";
+
+    public RunnerConfig {
+        instances = List.copyOf(instances);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The HTTP listener: loopback unless the configuration says otherwise. */
+    public record HttpSettings(String address, int port) {
+    }
+
+    /**
+     * @param size results kept per instance: the window of the downtime channel
+     * @param file where the history survives restarts; empty = memory only
+     */
+    public record HistorySettings(int size, Optional<Path> file) {
+    }
+}

@@ -1,0 +1,73 @@
+package io.mailtrip.runner;
+
+import io.mailtrip.spi.Status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small inline SVG line chart of one channel's recent values, drawn on the server so the status page
+ * needs no script library. Gaps (not measured) break the line; a strip below shows each run's status.
+ */
+final class SvgChart {
+
+    static final int WIDTH = 320;
+    static final int HEIGHT = 90;
+    private static final int STRIP = 6;
+
+    private SvgChart() {
+    }
+
+    static String render(List<Double> values, List<Status> statuses, String label) {
+        double max = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(0);
+        double top = max <= 0 ? 1 : max;
+        int plotHeight = HEIGHT - STRIP - 14;
+        double step = values.size() <= 1 ? 0 : (double) WIDTH / (values.size() - 1);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+                .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" role=\"img\"><title>").append(StatusPage.escape(label)).append("</title>");
+        svg.append("<text x=\"2\" y=\"10\" class=\"axis\">max ").append(DecimalText.rounded(max, 1))
+                .append("</text>");
+        for (List<String> segment : segments(values, step, top, plotHeight)) {
+            svg.append("<polyline class=\"line\" points=\"").append(String.join(" ", segment)).append("\"/>");
+        }
+        double cell = statuses.isEmpty() ? 0 : (double) WIDTH / statuses.size();
+        for (int i = 0; i < statuses.size(); i++) {
+            svg.append("<rect class=\"").append(statuses.get(i)).append("\" x=\"")
+                    .append(DecimalText.rounded(i * cell, 1)).append("\" y=\"").append(HEIGHT - STRIP)
+                    .append("\" width=\"").append(DecimalText.rounded(Math.max(cell, 1), 1))
+                    .append("\" height=\"").append(STRIP).append("\"/>");
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static List<List<String>> segments(List<Double> values, double step, double top, int plotHeight) {
+        List<List<String>> segments = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            double value = values.get(i);
+            if (Double.isNaN(value)) {
+                flush(segments, current);
+                current = new ArrayList<>();
+                continue;
+            }
+            double x = values.size() == 1 ? WIDTH / 2.0 : i * step;
+            double y = 14 + plotHeight - value / top * plotHeight;
+            current.add(DecimalText.rounded(x, 1) + "," + DecimalText.rounded(y, 1));
+        }
+        flush(segments, current);
+        return segments;
+    }
+
+    private static void flush(List<List<String>> segments, List<String> segment) {
+        if (segment.size() == 1) {
+            // A lone point still shows as a short tick.
+            String[] xy = segment.get(0).split(",");
+            segment.add(DecimalText.rounded(Double.parseDouble(xy[0]) + 2, 1) + "," + xy[1]);
+        }
+        if (!segment.isEmpty()) {
+            segments.add(segment);
+        }
+    }
+}

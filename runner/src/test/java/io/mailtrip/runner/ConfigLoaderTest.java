@@ -1,0 +1,179 @@
+package io.mailtrip.runner;
+
+import io.mailtrip.spi.ValueReferences;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigLoaderTest {
+
+    private static final Map<String, String> ENVIRONMENT = Map.of("MAIL1_POP3_PASSWORD", "from-the-environment");
+
+    @TempDir
+    Path dir;
+
+    private RunnerConfig load(String yaml) throws Exception {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, yaml);
+        return loader().load(file);
+    }
+
+    private ConfigLoader loader() {
+        SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
+        return new ConfigLoader(catalog, new InstanceLoader(new ValueReferences(ENVIRONMENT::get)));
+    }
+
+    private ConfigException failure(String yaml) {
+        return catchThrowableOfType(ConfigException.class, () -> load(yaml));
+    }
+
+    @Test
+    void readsEveryPartOfAValidFileWithPathsBesideIt() throws Exception {
+        RunnerConfig config = load("""
+                http: {address: 127.0.0.1, port: 9100}
+                junitXml: results/junit.xml
+                jsonLines: "-"
+                history: {size: 10, file: state/history.json}
+                sensors:
+                  - id: mail1
+                    sensor: smtp-pop3-roundtrip
+                    settings:
+                      interval: 120
+                      tags: [mail, critical]
+                      from: probe@example.org
+                      to: probe@example.org
+                      smtpHost: mail.example.org
+                      pop3Host: mail.example.org
+                      pop3Auth: password
+                      pop3User: probe
+                      pop3Password: ${env:MAIL1_POP3_PASSWORD}
+                """);
+
+        assertThat(config.http()).contains(new RunnerConfig.HttpSettings("127.0.0.1", 9100));
+        assertThat(config.junitXml()).contains(dir.resolve("results/junit.xml"));
+        assertThat(config.jsonLines()).contains("-");
+        assertThat(config.history()).isEqualTo(new RunnerConfig.HistorySettings(10,
+                Optional.of(dir.resolve("state/history.json"))));
+        InstanceConfig instance = config.instances().get(0);
+        assertThat(instance.id()).isEqualTo("mail1");
+        assertThat(instance.interval()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(instance.settings().secret("pop3Password").orElseThrow().reveal())
+                .isEqualTo("from-the-environment");
+        assertThat(instance.settings().list("tags")).containsExactly("mail", "critical");
+        assertThat(instance.location()).isEqualTo(dir.resolve("config.yml") + ": sensors[0] (mail1)");
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void jsonWorksToo() throws Exception {
+        Path file = dir.resolve("config.json");
+        Files.writeString(file, """
+                {"sensors": [{"id": "mail1", "sensor": "smtp-pop3-roundtrip",
+                  "settings": {"from": "a@example.org", "to": "b@example.org", "smtpHost": "h", "pop3Host": "h"}}]}
+                """);
+
+        RunnerConfig config = loader().load(file);
+
+        assertThat(config.instances()).extracting(InstanceConfig::id).containsExactly("mail1");
+        assertThat(config.http()).isEmpty();
+        assertThat(config.history().size()).isEqualTo(1440);
+    }
+
+    @Test
+    void listsEveryProblemWithFileInstanceKeyAndRule() {
+        ConfigException e = failure("""
+                junitXm: results/junit.xml
+                http: {port: 70000, adress: 0.0.0.0}
+                history: {size: 0}
+                sensors:
+                  - id: mail1
+                    sensor: smtp-pop3-roundtrip
+                    colour: blue
+                    settings:
+                      from: probe@example.org
+                      smtpHost: mail.example.org
+                      smtpPort: 70000
+                      pop3Host: mail.example.org
+                      pop3Auth: x
+                      smtpPassword: ${env:MAIL1_SMTP_PASSWORD}
+                  - id: bad id
+                    sensor: nope
+                  - sensor: smtp-pop3-roundtrip
+                  - id: mail1
+                    sensor: smtp-pop3-roundtrip
+                    settings: {from: a@example.org, to: b@example.org, smtpHost: h, pop3Host: h}
+                """);
+
+        String file = dir.resolve("config.yml").toString();
+        assertThat(e.lines()).containsExactly(
+                file + ": junitXm: unknown key (known: http, junitXml, jsonLines, history, sensors)",
+                file + ": http.adress: unknown key (known: address, port)",
+                file + ": http.port: '70000' is not in 0..65535",
+                file + ": history.size: '0' is not in 1..100000",
+                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, settings)",
+                file + ": sensors[0] (mail1): smtpPassword: environment variable MAIL1_SMTP_PASSWORD is not set",
+                file + ": sensors[0] (mail1): to: is required (one e-mail address)",
+                file + ": sensors[0] (mail1): smtpPort: 70000 is not in 1..65535",
+                file + ": sensors[0] (mail1): pop3Auth: 'x' is not one of none, password, apop",
+                file + ": sensors[1] (bad id): id: 'bad id' may only contain letters, digits, '.', '_' and '-'",
+                file + ": sensors[1] (bad id): sensor: unknown sensor 'nope' (known: smtp-pop3-roundtrip; "
+                        + "plugins folder: " + dir.resolve("plugins") + ")",
+                file + ": sensors[2]: id: is required (letters, digits, '.', '_' or '-')",
+                file + ": sensors[2]: from: is required (one e-mail address)",
+                file + ": sensors[2]: to: is required (one e-mail address)",
+                file + ": sensors[2]: smtpHost: is required (a host name or IP address)",
+                file + ": sensors[2]: pop3Host: is required (a host name or IP address)",
+                file + ": sensors[3] (mail1): id: 'mail1' is already used by sensors[0]");
+    }
+
+    @Test
+    void syntaxErrorsNameTheFileAndPosition() {
+        ConfigException e = failure("sensors:\n  - id: [unclosed\n");
+
+        assertThat(e.lines()).singleElement().asString()
+                .startsWith(dir.resolve("config.yml") + ": not valid YAML at line ");
+    }
+
+    @Test
+    void aMissingSensorsListIsNamed() {
+        assertThat(failure("http: {}\n").lines()).containsExactly(dir.resolve("config.yml")
+                + ": sensors: is required (a list of sensor instances with id, sensor and settings)");
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsAnError() {
+        assertThat(failure("sensors: []\nsensors: []\n").lines()).singleElement().asString()
+                .contains("Duplicate field 'sensors'");
+    }
+
+    @Test
+    void warnsAboutInlineSecretsAndSettingsThatDoNotApply() throws Exception {
+        RunnerConfig config = load("""
+                sensors:
+                  - id: mail1
+                    sensor: smtp-pop3-roundtrip
+                    settings:
+                      from: probe@example.org
+                      to: probe@example.org
+                      smtpHost: mail.example.org
+                      pop3Host: mail.example.org
+                      pop3Auth: password
+                      pop3User: probe
+                      pop3Password: written-inline
+                      smtpUser: nobody
+                """);
+
+        String where = dir.resolve("config.yml") + ": sensors[0] (mail1): ";
+        assertThat(config.warnings()).containsExactly(
+                where + "pop3Password: secret written inline; prefer ${env:NAME} or ${file:/path}",
+                where + "smtpUser: ignored, it applies only when smtpAuth = password");
+    }
+}
