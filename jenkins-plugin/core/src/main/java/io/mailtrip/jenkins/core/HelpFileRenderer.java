@@ -1,0 +1,80 @@
+package io.mailtrip.jenkins.core;
+
+import io.mailtrip.spi.EnumOption;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the {@code help-<field>.html} of a form field from the metadata: help text, default, range,
+ * options, rules, when it is required and when it applies. Help files are well-formed XHTML fragments
+ * (one {@code div}), so they can be parsed and checked like the Jelly.
+ */
+public final class HelpFileRenderer {
+
+    /** File name of a field's help, where Jenkins' {@code Descriptor.getHelpFile(field)} looks for it. */
+    public static String fileName(FormField field) {
+        return "help-" + field.name() + ".html";
+    }
+
+    public String render(FormModel model, FormField field) {
+        List<String> paragraphs = new ArrayList<>();
+        switch (field.kind()) {
+            case INSTANCE_ID -> paragraphs.add("Names this sensor instance on the status page, in its history and in"
+                    + " messages. " + FormBinding.INSTANCE_ID_RULE + "; unique among the configured sensors.");
+            case CREDENTIALS -> credentials(model, field.pair().orElseThrow(), paragraphs);
+            case SENSOR_ID -> paragraphs.add("The sensor this form configures: " + model.descriptor().id() + ".");
+            default -> setting(field.setting().orElseThrow(), paragraphs);
+        }
+        return "<div>\n" + paragraphs.stream().map(p -> "  <p>" + XmlText.escape(p) + "</p>\n")
+                .collect(Collectors.joining()) + "</div>\n";
+    }
+
+    private static void setting(SettingDescriptor setting, List<String> paragraphs) {
+        paragraphs.add(setting.help());
+        String dflt = setting.defaultValue().describe();
+        if (!dflt.isEmpty()) {
+            paragraphs.add("Default: " + dflt + ". Leave the field empty to use it.");
+        }
+        String range = setting.describeRange();
+        if (!range.isEmpty()) {
+            paragraphs.add("Accepted: " + range + (setting.unit().isEmpty() ? "" : " " + setting.unit()) + ".");
+        }
+        if (!setting.options().isEmpty()) {
+            paragraphs.add("Options: " + setting.options().stream().map(HelpFileRenderer::option)
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+        if (!setting.rules().isEmpty()) {
+            paragraphs.add("Rules: " + setting.rules().stream().map(SettingRule::describe)
+                    .collect(Collectors.joining(", ")) + ".");
+        }
+        applies(setting, paragraphs);
+        paragraphs.add("Setting key: " + setting.key() + " (the same key in the runner's YAML file).");
+    }
+
+    private static void credentials(FormModel model, CredentialPair pair, List<String> paragraphs) {
+        SettingDescriptor user = model.descriptor().setting(pair.userKey()).orElseThrow();
+        SettingDescriptor password = model.descriptor().setting(pair.passwordKey()).orElseThrow();
+        paragraphs.add("A username with password credential. Its user name is used as " + user.key() + ": "
+                + user.help());
+        paragraphs.add("Its password is used as " + password.key() + ": " + password.help());
+        applies(user, paragraphs);
+    }
+
+    private static void applies(SettingDescriptor setting, List<String> paragraphs) {
+        String rule = setting.visibility().describe();
+        if (setting.required()) {
+            paragraphs.add(rule.isEmpty() ? "Required." : "Required when " + rule + ".");
+        }
+        if (!rule.isEmpty()) {
+            paragraphs.add("Applies only when " + rule + "; otherwise its value is ignored.");
+        }
+    }
+
+    private static String option(EnumOption option) {
+        return option.value() + " (" + option.label() + ")";
+    }
+}

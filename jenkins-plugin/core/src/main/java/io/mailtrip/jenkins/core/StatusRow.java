@@ -1,0 +1,33 @@
+package io.mailtrip.jenkins.core;
+
+import io.mailtrip.spi.Status;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One sensor instance on the status page, every value already text, so the Jelly view only prints.
+ *
+ * @param instanceId   the instance id
+ * @param sensorName   the sensor's name in the page's locale
+ * @param status       the last result's status; empty before the first run
+ * @param statusText   {@code UP}, {@code DOWN}, ... or {@code not run yet}
+ * @param primary      the primary channel's cell
+ * @param channels     every channel of the last result, in descriptor order
+ * @param downtime     share of DOWN results kept in history ({@code 12.5 %})
+ * @param lastMessage  the last result's one-line message; empty before the first run
+ * @param lastRun      start of the last run in the page's time zone; empty before the first run
+ */
+public record StatusRow(String instanceId, String sensorName, Optional<Status> status, String statusText,
+                        ChannelCell primary, List<ChannelCell> channels, String downtime, String lastMessage,
+                        String lastRun) {
+
+    public StatusRow {
+        channels = List.copyOf(channels);
+    }
+
+    /** Lower-case status for a CSS class ({@code down}), {@code pending} before the first run. */
+    public String statusClass() {
+        return status.map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse("pending");
+    }
+}

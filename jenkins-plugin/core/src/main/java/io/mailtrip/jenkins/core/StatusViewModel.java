@@ -1,0 +1,94 @@
+package io.mailtrip.jenkins.core;
+
+import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Settings;
+import io.mailtrip.spi.Status;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the status page and the DOWN monitor show: one row per configured instance with its status,
+ * primary channel, every channel, downtime, last message and last run time. Numbers are formatted with
+ * {@link Locale#ROOT} so every page reads the same digits; names follow the viewer's locale.
+ */
+public final class StatusViewModel {
+
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    static final String NOT_RUN_YET = "not run yet";
+
+    private final List<StatusRow> rows;
+
+    /**
+     * One configured instance as the host keeps it.
+     *
+     * @param instanceId the instance id
+     * @param settings   its settings (for the descriptor and the primary channel)
+     * @param history    its results so far
+     */
+    public record Source(String instanceId, Settings settings, SensorHistory history) {
+    }
+
+    private StatusViewModel(List<StatusRow> rows) {
+        this.rows = List.copyOf(rows);
+    }
+
+    public static StatusViewModel of(List<Source> sources, Locale locale, ZoneId zone) {
+        List<StatusRow> rows = new ArrayList<>();
+        for (Source source : sources) {
+            rows.add(row(source, locale, zone));
+        }
+        return new StatusViewModel(rows);
+    }
+
+    private static StatusRow row(Source source, Locale locale, ZoneId zone) {
+        Settings settings = source.settings();
+        Optional<SensorResult> last = source.history().latest();
+        List<ChannelCell> cells = new ArrayList<>();
+        for (ChannelDescriptor channel : settings.descriptor().channels()) {
+            ChannelValue value = last.map(r -> r.channel(channel.key())).orElse(ChannelValue.notMeasured());
+            cells.add(new ChannelCell(channel.key(), channel.label(), text(value, channel.unit())));
+        }
+        String primaryKey = ConventionalSettings.primaryChannel(settings);
+        ChannelCell primary = cells.stream().filter(c -> c.key().equals(primaryKey)).findFirst()
+                .orElse(new ChannelCell(primaryKey, primaryKey, ChannelValue.notMeasured().toString()));
+        return new StatusRow(source.instanceId(), settings.descriptor().displayName(locale),
+                last.map(SensorResult::status), last.map(r -> r.status().name()).orElse(NOT_RUN_YET), primary, cells,
+                number(source.history().downtimePercent()) + " %", last.map(SensorResult::message).orElse(""),
+                last.map(r -> RUN_TIME.format(r.start().atZone(zone))).orElse(""));
+    }
+
+    public List<StatusRow> rows() {
+        return rows;
+    }
+
+    /** The worst last status over all instances that have run; empty when none has. */
+    public Optional<Status> worst() {
+        return rows.stream().flatMap(r -> r.status().stream()).reduce(Status::worst);
+    }
+
+    /** Ids of the instances whose last run was DOWN, for the administrative monitor. */
+    public List<String> downInstanceIds() {
+        return rows.stream().filter(r -> r.status().equals(Optional.of(Status.DOWN))).map(StatusRow::instanceId)
+                .toList();
+    }
+
+    private static String text(ChannelValue value, String unit) {
+        if (!value.measured()) {
+            return ChannelValue.notMeasured().toString();
+        }
+        return number(value.value()) + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /** Whole numbers without decimals (milliseconds), others with one. */
+    static String number(double value) {
+        return value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
+    }
+}

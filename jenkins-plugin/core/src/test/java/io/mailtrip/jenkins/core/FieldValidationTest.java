@@ -1,0 +1,60 @@
+package io.mailtrip.jenkins.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live check beside a field says exactly what saving would say about that field. */
+class FieldValidationTest {
+
+    private static final FieldValidation VALIDATION = new FieldValidation(
+            new FormBinding(FormModel.of(JenkinsFilesGenerator.bundledDescriptor())));
+
+    private static FieldCheck check(String field, String value, Map<String, String> others) {
+        return VALIDATION.check(field, value, others, CredentialsLookup.NONE);
+    }
+
+    @Test
+    void aValueOutOfRangeGetsTheSpiMessageWithoutTheKey() {
+        assertThat(check("smtpPort", "70000", Map.of())).isEqualTo(FieldCheck.error("70000 is not in 1..65535"));
+        assertThat(check("smtpPort", "587", Map.of())).isEqualTo(FieldCheck.ok());
+        assertThat(check("smtpPort", "", Map.of())).isEqualTo(FieldCheck.ok());
+    }
+
+    @Test
+    void typeAndRuleMessagesComeFromTheSpi() {
+        assertThat(check("from", "not an address", Map.of())).isEqualTo(
+                FieldCheck.error("'not an address' is not exactly one e-mail address (like probe@example.org)"));
+        assertThat(check("from", "", Map.of())).isEqualTo(FieldCheck.error("is required (one e-mail address)"));
+        assertThat(check("subjectText", "x".repeat(201), Map.of()).message()).isNotEmpty();
+    }
+
+    @Test
+    void aFieldThatDoesNotApplyPassesAndOneThatAppliesIsRequired() {
+        assertThat(check("smtpCredentialsId", "", Map.of("smtpAuth", "none"))).isEqualTo(FieldCheck.ok());
+        assertThat(check("smtpCredentialsId", "", Map.of("smtpAuth", "password"))).isEqualTo(FieldCheck.error(
+                "is required when smtpAuth = password (a username with password credential)"));
+    }
+
+    @Test
+    void theInstanceIdRuleIsChecked() {
+        assertThat(check("instanceId", "mail/1", Map.of()))
+                .isEqualTo(FieldCheck.error("'mail/1' may contain letters, digits, '.', '_' and '-' only"));
+        assertThat(check("instanceId", "mail-1.example", Map.of())).isEqualTo(FieldCheck.ok());
+    }
+
+    @Test
+    void aSecretIsNeverEchoed() {
+        FieldCheck result = check("trustStorePassword", "pass\nword", Map.of());
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).doesNotContain("pass").doesNotContain("word");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedAsSuch() {
+        assertThat(check("smtpPassword", "x", Map.of()))
+                .isEqualTo(FieldCheck.error("unknown field of the smtp-pop3-roundtrip form"));
+    }
+}

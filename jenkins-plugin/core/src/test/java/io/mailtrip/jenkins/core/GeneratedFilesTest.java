@@ -1,0 +1,155 @@
+package io.mailtrip.jenkins.core;
+
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingType;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The checked-in Jelly and help files in the hpi module equal what the metadata renders today, and
+ * every one of them passes the static checks Jenkins' own Jelly test would apply.
+ */
+class GeneratedFilesTest {
+
+    /** Maven runs tests in the module folder: jenkins-plugin/core. */
+    private static final Path RESOURCES = Path.of("..", "hpi", "src", "main", "resources");
+    private static final SensorDescriptor DESCRIPTOR = JenkinsFilesGenerator.bundledDescriptor();
+
+    @Test
+    void checkedInFilesMatchTheMetadata() throws IOException {
+        if (Boolean.getBoolean("mailtrip.updateJenkinsFiles")) {
+            JenkinsFilesGenerator.write(DESCRIPTOR, RESOURCES);
+        }
+        Map<String, String> expected = JenkinsFileSet.render(DESCRIPTOR);
+        Path folder = RESOURCES.resolve(JenkinsFileSet.FORM_FOLDER);
+        Set<String> onDisk = new TreeSet<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(p -> p.getFileName().toString().matches("config\\.jelly|help-.*\\.html"))
+                    .forEach(p -> onDisk.add(JenkinsFileSet.FORM_FOLDER + "/" + p.getFileName()));
+        }
+        String hint = "generated Jenkins files drifted from the metadata; regenerate with"
+                + " mvn -o -q verify -pl jenkins-plugin/core -Dmailtrip.updateJenkinsFiles=true";
+        assertThat(onDisk).as(hint).isEqualTo(expected.keySet());
+        for (Map.Entry<String, String> file : expected.entrySet()) {
+            assertThat(Files.readString(RESOURCES.resolve(file.getKey()), StandardCharsets.UTF_8))
+                    .as(hint + " (" + file.getKey() + ")").isEqualTo(file.getValue());
+        }
+    }
+
+    @Test
+    void everyGeneratedFileIsWellFormedXml() {
+        JenkinsFileSet.render(DESCRIPTOR).forEach((path, content) ->
+                assertThat(Xml.parse(content).getDocumentElement().getTagName()).as(path)
+                        .isIn("j:jelly", "div"));
+    }
+
+    @Test
+    void theJellyEscapesByDefault() {
+        String jelly = JenkinsFileSet.render(DESCRIPTOR).get(JenkinsFileSet.FORM_FOLDER + "/config.jelly");
+        assertThat(jelly.lines().skip(1).findFirst()).hasValue("<?jelly escape-by-default='true'?>");
+    }
+
+    @Test
+    void theJellyNamesOnlyFieldsTheBindingKnowsAndEveryOneOfThem() {
+        FormBinding binding = new FormBinding(FormModel.of(DESCRIPTOR));
+        Document jelly = Xml.parse(new JellyFormRenderer().render(binding.model()));
+        List<String> entries = Xml.attributeValues(jelly, "f:entry", "field");
+        List<String> named = new ArrayList<>(entries);
+        named.addAll(Xml.attributeValues(jelly, "select", "name"));
+        named.addAll(Xml.attributeValues(jelly, "input", "name"));
+        named.addAll(Xml.attributeValues(jelly, "f:checkbox", "name"));
+        assertThat(binding.fieldNames()).containsAll(named);
+        assertThat(new TreeSet<>(named)).isEqualTo(new TreeSet<>(binding.fieldNames()));
+        assertThat(entries).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everySettingIsOnTheFormAndSecretsAreNeverTextboxes() {
+        FormModel model = FormModel.of(DESCRIPTOR);
+        Document jelly = Xml.parse(new JellyFormRenderer().render(model));
+        for (SettingDescriptor setting : DESCRIPTOR.settings()) {
+            String field = model.fieldOf(setting.key());
+            Element entry = Xml.elements(jelly, "f:entry").stream()
+                    .filter(e -> e.getAttribute("field").equals(field)).findFirst().orElseThrow();
+            if (setting.type() == SettingType.SECRET) {
+                assertThat(entry.getElementsByTagName("f:textbox").getLength()).as(setting.key()).isZero();
+                assertThat(entry.getElementsByTagName("f:password").getLength()
+                        + entry.getElementsByTagName("c:select").getLength()).as(setting.key()).isEqualTo(1);
+            }
+        }
+        assertThat(model.credentialPairs()).extracting(CredentialPair::field)
+                .containsExactly("smtpCredentialsId", "pop3CredentialsId");
+    }
+
+    @Test
+    void visibilityRulesAreShownOnTheEntryAndCheckedWithTheirControllingField() {
+        Document jelly = Xml.parse(new JellyFormRenderer().render(FormModel.of(DESCRIPTOR)));
+        Element stackUnit = Xml.elements(jelly, "f:entry").stream()
+                .filter(e -> e.getAttribute("field").equals("resultDirectory")).findFirst().orElseThrow();
+        assertThat(stackUnit.getAttribute("description")).isEqualTo("Applies only when resultHandling = store.");
+        Element textbox = (Element) stackUnit.getElementsByTagName("f:textbox").item(0);
+        assertThat(textbox.getAttribute("checkDependsOn")).isEqualTo("resultHandling");
+        assertThat(textbox.getAttribute("checkUrl"))
+                .isEqualTo("${rootURL}/${descriptor.descriptorUrl}/field/resultDirectory/check");
+    }
+
+    @Test
+    void helpFilesCarryDefaultRangeRulesAndVisibility() {
+        Map<String, String> files = JenkinsFileSet.render(DESCRIPTOR);
+        String folder = JenkinsFileSet.FORM_FOLDER + "/";
+        assertThat(Xml.parse(files.get(folder + "help-smtpPort.html")).getDocumentElement().getTextContent())
+                .contains("Default: 465 when smtpSecurity is enforceTls or tlsIfAvailable, else 25.")
+                .contains("Accepted: 1..65535.");
+        assertThat(files.get(folder + "help-heloIdent.html"))
+                .contains("<p>Default: the local host name. Leave the field empty to use it.</p>")
+                .contains("<p>Rules: ASCII only.</p>");
+        assertThat(files.get(folder + "help-pop3CredentialsId.html"))
+                .contains("<p>Required when pop3Auth in {password, apop}.</p>")
+                .contains("Its password is used as pop3Password");
+        assertThat(files).doesNotContainKey(folder + "help-smtpPassword.html");
+    }
+
+    /** Small DOM helpers for the checks above. */
+    static final class Xml {
+        static Document parse(String content) {
+            try {
+                var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(
+                        content.getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                throw new AssertionError("not well-formed XML: " + e.getMessage() + "\n" + content, e);
+            }
+        }
+
+        static List<Element> elements(Document document, String tag) {
+            NodeList nodes = document.getElementsByTagName(tag);
+            List<Element> out = new ArrayList<>();
+            for (int i = 0; i < nodes.getLength(); i++) {
+                out.add((Element) nodes.item(i));
+            }
+            return out;
+        }
+
+        static List<String> attributeValues(Document document, String tag, String attribute) {
+            return elements(document, tag).stream().filter(e -> e.hasAttribute(attribute))
+                    .map(e -> e.getAttribute(attribute)).toList();
+        }
+    }
+}

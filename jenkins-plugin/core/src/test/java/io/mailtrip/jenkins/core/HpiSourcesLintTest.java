@@ -1,0 +1,70 @@
+package io.mailtrip.jenkins.core;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A text lint of the hpi sources, which cannot be compiled here (no Jenkins repository). It is not a
+ * compile check: it only catches drift between the generated form and the hand-written Jenkins glue,
+ * and API uses that current Jenkins bans.
+ */
+class HpiSourcesLintTest {
+
+    private static final Path SOURCES = Path.of("..", "hpi", "src", "main", "java");
+
+    private static String source(String className) throws IOException {
+        return Files.readString(SOURCES.resolve(className.replace('.', '/') + ".java"));
+    }
+
+    @Test
+    void theFormClassExistsAndFillsEveryGeneratedCredentialsField() throws IOException {
+        String form = source(JenkinsFileSet.FORM_CLASS);
+        for (CredentialPair pair : FormModel.of(JenkinsFilesGenerator.bundledDescriptor()).credentialPairs()) {
+            String method = "doFill" + Character.toUpperCase(pair.field().charAt(0)) + pair.field().substring(1)
+                    + "Items";
+            assertThat(form).as(method).containsPattern("@POST\\s+public ListBoxModel " + method + "\\(");
+        }
+        assertThat(form).contains("public FieldEndpoint getField(String name)")
+                .contains("public Object get(String field)");
+    }
+
+    @Test
+    void webMethodsArePostOnlyAndPermissionChecked() throws IOException {
+        for (Path file : javaFiles()) {
+            String text = Files.readString(file);
+            Matcher web = Pattern.compile("(?:@(\\w+)\\s+)?public \\w+ (do[A-Z]\\w*)\\(").matcher(text);
+            while (web.find()) {
+                assertThat(web.group(1)).as(file.getFileName() + " " + web.group(2)).isEqualTo("POST");
+            }
+        }
+        assertThat(source("io.mailtrip.jenkins.MailtripStatusLink"))
+                .contains("Jenkins.get().checkPermission(Jenkins.ADMINISTER);");
+    }
+
+    @Test
+    void noBannedOrOutdatedJenkinsApi() throws IOException {
+        for (Path file : javaFiles()) {
+            assertThat(Files.readString(file)).as(file.toString())
+                    .doesNotContain("Jenkins.getInstance()").doesNotContain("hudson.model.Hudson")
+                    .doesNotContain("org.acegisecurity").doesNotContainPattern("StaplerRequest[^2]")
+                    .doesNotContain("ServiceLoader.load(").doesNotContain("SensorProviders.load()");
+        }
+        assertThat(source("io.mailtrip.jenkins.PluginSensors"))
+                .contains("SensorProviders.load(MailtripGlobalConfiguration.class.getClassLoader())");
+    }
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.mailtrip.jenkins;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.model.Descriptor;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The sensor instances, configured on Manage Jenkins → System (and as {@code mailtrip} in JCasC). */
+@Extension
+@Symbol("mailtrip")
+public class MailtripGlobalConfiguration extends GlobalConfiguration {
+
+    private List<SensorInstanceConfig> sensors = new ArrayList<>();
+
+    public MailtripGlobalConfiguration() {
+        load();
+    }
+
+    public static MailtripGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(MailtripGlobalConfiguration.class);
+    }
+
+    public List<SensorInstanceConfig> getSensors() {
+        return sensors;
+    }
+
+    @DataBoundSetter
+    public void setSensors(List<SensorInstanceConfig> sensors) {
+        this.sensors = sensors == null ? new ArrayList<>() : new ArrayList<>(sensors);
+        save();
+        MailtripRuns.get().configurationChanged();
+    }
+
+    /** Reads each instance through core's binding, so a form that cannot run is never saved. */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
+        Object submitted = json.opt("sensors");
+        List<JSONObject> items = new ArrayList<>();
+        if (submitted instanceof JSONObject one) {
+            items.add(one);
+        } else if (submitted instanceof JSONArray many) {
+            for (Object item : many) {
+                items.add((JSONObject) item);
+            }
+        }
+        List<SensorInstanceConfig> configs = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JSONObject item : items) {
+            SensorInstanceConfig config = SensorInstanceConfig.fromForm(item);
+            if (!ids.add(config.getInstanceId())) {
+                throw new Descriptor.FormException("instanceId: '" + config.getInstanceId()
+                        + "' is used by two sensors", "instanceId");
+            }
+            configs.add(config);
+        }
+        setSensors(configs);
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package io.mailtrip.jenkins;
+
+import hudson.Extension;
+import hudson.model.ManagementLink;
+import hudson.security.Permission;
+import io.mailtrip.jenkins.core.StatusViewModel;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.verb.POST;
+
+import java.io.PrintStream;
+import java.io.OutputStream;
+
+/** Manage Jenkins → Mail round trip: the status of every sensor instance, and "run now". */
+@Extension
+public final class MailtripStatusLink extends ManagementLink {
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-mail-outline plugin-ionicons-api";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Mail round trip";
+    }
+
+    @Override
+    public String getDescription() {
+        return "Status and history of the SMTP to POP3 round-trip sensors.";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "mailtrip";
+    }
+
+    @Override
+    public Category getCategory() {
+        return Category.STATUS;
+    }
+
+    @Override
+    public Permission getRequiredPermission() {
+        return Jenkins.ADMINISTER;
+    }
+
+    /** The page's rows, names in the viewer's locale. */
+    public StatusViewModel getView() {
+        MailtripRuns.get().sync(new PrintStream(OutputStream.nullOutputStream()));
+        return MailtripRuns.get().view(Stapler.getCurrentRequest2().getLocale());
+    }
+
+    /** Starts one instance in the background; the page shows the result on reload. */
+    @POST
+    public HttpResponse doRunNow(@QueryParameter String id) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        Timer.get().submit(() -> MailtripRuns.get().run(id, new PrintStream(OutputStream.nullOutputStream())));
+        return HttpResponses.redirectToDot();
+    }
+}

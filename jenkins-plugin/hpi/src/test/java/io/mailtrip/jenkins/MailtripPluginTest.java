@@ -1,0 +1,101 @@
+package io.mailtrip.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.mailtrip.jenkins.core.FormModel;
+import io.mailtrip.jenkins.core.StatusRow;
+import io.mailtrip.sensor.smtppop3.testkit.MailServers;
+import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Status;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs only where the Jenkins repository is reachable (profile jenkins-plugin, JDK 21+). */
+@WithJenkins
+class MailtripPluginTest {
+
+    @RegisterExtension
+    static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
+
+    /** The GreenMail settings as stored by the form, the POP3 login held by a credential. */
+    private static SensorInstanceConfig instance(String id) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "probe-mailbox", "probe mailbox", "probe", MailServers.PROBE_PASSWORD));
+        SensorInstanceConfig config = new SensorInstanceConfig(id, PluginSensors.provider("smtp-pop3-roundtrip").id());
+        List<SettingValue> values = new ArrayList<>();
+        for (Map.Entry<String, String> e : MailServers.plainSettings(GREEN_MAIL).entrySet()) {
+            if (!e.getKey().equals("pop3User") && !e.getKey().equals("pop3Password")) {
+                values.add(new SettingValue(e.getKey(), e.getValue()));
+            }
+        }
+        values.add(new SettingValue("pop3CredentialsId", "probe-mailbox"));
+        config.setValues(values);
+        return config;
+    }
+
+    @Test
+    void configurationSurvivesTheFormRoundTripAndARestartOfTheConfiguration(JenkinsRule j) throws Exception {
+        MailtripGlobalConfiguration.get().setSensors(List.of(instance("mail1")));
+        j.submit(j.createWebClient().goTo("configure").getFormByName("config"));
+        MailtripGlobalConfiguration reloaded = new MailtripGlobalConfiguration();
+        SensorInstanceConfig saved = reloaded.getSensors().get(0);
+        assertThat(saved.getInstanceId()).isEqualTo("mail1");
+        assertThat(saved.get("pop3CredentialsId")).isEqualTo("probe-mailbox");
+        assertThat(saved.get("smtpPort")).isEqualTo(String.valueOf(GREEN_MAIL.getSmtp().getPort()));
+        assertThat(saved.get(FormModel.SENSOR_ID)).isEqualTo("smtp-pop3-roundtrip");
+        String stored = Files.readString(j.jenkins.getRootDir().toPath()
+                .resolve(MailtripGlobalConfiguration.class.getName() + ".xml"), StandardCharsets.UTF_8);
+        assertThat(stored).doesNotContain(MailServers.PROBE_PASSWORD);
+    }
+
+    @Test
+    void thePeriodicWorkRunsTheDueSensorAgainstGreenMail(JenkinsRule j) throws Exception {
+        MailtripGlobalConfiguration.get().setSensors(List.of(instance("mail1")));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        MailtripRuns.get().runDue(new PrintStream(log, true, StandardCharsets.UTF_8));
+        StatusRow row = MailtripRuns.get().view(Locale.ROOT).rows().get(0);
+        assertThat(row.status()).as(row.lastMessage()).hasValue(Status.UP);
+        assertThat(log.toString(StandardCharsets.UTF_8)).startsWith("mail1: UP ")
+                .doesNotContain(MailServers.PROBE_PASSWORD);
+        assertThat(j.jenkins.getAdministrativeMonitor("io.mailtrip.jenkins.MailtripDownMonitor").isActivated())
+                .isFalse();
+    }
+
+    @Test
+    void theStatusPageRendersAndADownSensorRaisesTheMonitor(JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        SensorInstanceConfig lost = instance("lost");
+        List<SettingValue> values = new ArrayList<>(lost.getValues());
+        values.add(new SettingValue("to", "nobody@localhost"));
+        values.add(new SettingValue("maxTripTime", "1"));
+        lost.setValues(values);
+        MailtripGlobalConfiguration.get().setSensors(List.of(lost));
+        SensorResult result = MailtripRuns.get().run("lost", new PrintStream(new ByteArrayOutputStream()))
+                .orElseGet(() -> {
+                    MailtripRuns.get().sync(new PrintStream(new ByteArrayOutputStream()));
+                    return MailtripRuns.get().run("lost", new PrintStream(new ByteArrayOutputStream())).orElseThrow();
+                });
+        assertThat(result.status()).isEqualTo(Status.DOWN);
+        HtmlPage page = j.createWebClient().goTo("manage/mailtrip");
+        assertThat(page.asNormalizedText()).contains("lost").contains("DOWN").contains("100 %")
+                .doesNotContain(MailServers.PROBE_PASSWORD);
+        assertThat(j.jenkins.getAdministrativeMonitor("io.mailtrip.jenkins.MailtripDownMonitor").isActivated())
+                .isTrue();
+    }
+}
