@@ -45,6 +45,10 @@ public final class SensorDescriptor {
                 if (settingsByKey.put(setting.key(), setting) != null) {
                     throw new IllegalArgumentException("setting declared twice: " + setting.key());
                 }
+                if (setting.role() != SettingRole.NONE && settingsByKey.values().stream()
+                        .anyMatch(other -> other != setting && other.role() == setting.role())) {
+                    throw new IllegalArgumentException("two settings play role " + setting.role());
+                }
                 if (!setting.section().equals(section.key())) {
                     throw new IllegalArgumentException(setting.key() + " is listed in section " + section.key()
                             + " but names section " + setting.section());
@@ -105,5 +109,10 @@ public final class SensorDescriptor {
 
     public List<ChannelDescriptor> channels() {
         return channels;
+    }
+
+    /** The setting that plays {@code role}, if the sensor has one. */
+    public Optional<SettingDescriptor> settingFor(SettingRole role) {
+        return settingsByKey.values().stream().filter(s -> s.role() == role).findFirst();
     }
 }

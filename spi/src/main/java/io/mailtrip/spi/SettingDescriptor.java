@@ -21,14 +21,17 @@ import java.util.Objects;
  * @param options      accepted values of an enum, in display order
  * @param rules        extra rules beyond the type
  * @param visibility   when the setting applies
+ * @param role         what hosts may do with it beyond passing it on
  */
 public record SettingDescriptor(String key, SettingType type, String section, String label, String help,
                                 DefaultValue defaultValue, boolean required, Long min, Long max, String unit,
-                                List<EnumOption> options, List<SettingRule> rules, Visibility visibility) {
+                                List<EnumOption> options, List<SettingRule> rules, Visibility visibility,
+                                SettingRole role) {
 
     public SettingDescriptor {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(role, "role");
         options = List.copyOf(options);
         rules = List.copyOf(rules);
         if (type == SettingType.ENUM && options.isEmpty()) {
@@ -71,6 +74,7 @@ public record SettingDescriptor(String key, SettingType type, String section, St
         private final List<EnumOption> options = new ArrayList<>();
         private final List<SettingRule> rules = new ArrayList<>();
         private Visibility visibility = Visibility.always();
+        private SettingRole role = SettingRole.NONE;
 
         private Builder(String key, SettingType type) {
             this.key = key;
@@ -138,9 +142,14 @@ public record SettingDescriptor(String key, SettingType type, String section, St
             return this;
         }
 
+        public Builder role(SettingRole role) {
+            this.role = role;
+            return this;
+        }
+
         public SettingDescriptor build() {
             return new SettingDescriptor(key, type, section, label, help, defaultValue, required, min, max, unit,
-                    options, rules, visibility);
+                    options, rules, visibility, role);
         }
     }
 }

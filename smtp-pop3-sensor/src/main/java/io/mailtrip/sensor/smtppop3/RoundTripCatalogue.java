@@ -5,6 +5,7 @@ import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.SettingRules;
 import io.mailtrip.spi.SettingSection;
 import io.mailtrip.spi.SettingType;
@@ -46,10 +47,10 @@ public final class RoundTripCatalogue {
         return new SettingSection("basic", "Basic sensor settings", List.of(
                 SettingDescriptor.builder("tags", SettingType.LIST).section("basic").label("Tags")
                         .help("Words to group and filter sensors by, separated by spaces or commas.")
-                        .defaultValue(String.join(" ", DEFAULT_TAGS)).build(),
+                        .defaultValue(String.join(" ", DEFAULT_TAGS)).role(SettingRole.TAGS).build(),
                 SettingDescriptor.builder("interval", SettingType.INTEGER).section("basic").label("Scanning interval")
                         .help("Seconds between two round trips when a host schedules the sensor.")
-                        .defaultValue("60").atLeast(1).unit("s").build()));
+                        .defaultValue("60").atLeast(1).unit("s").role(SettingRole.INTERVAL).build()));
     }
 
     private static SettingSection email() {
@@ -70,7 +71,9 @@ public final class RoundTripCatalogue {
     private static SettingSection smtp() {
         return new SettingSection("smtp", "SMTP specific", List.of(
                 SettingDescriptor.builder("smtpHost", SettingType.HOST).section("smtp").label("SMTP host")
-                        .help("SMTP server the probe is sent through (host name, IPv4 or IPv6).").required().build(),
+                        .help("SMTP server the probe is sent through (host name, IPv4 or IPv6); defaults to the"
+                                + " parent device's host where the host has devices.")
+                        .required().role(SettingRole.TARGET_HOST).build(),
                 SettingDescriptor.builder("smtpPort", SettingType.INTEGER).section("smtp").label("SMTP port")
                         .help("Port of the SMTP server.").range(1, 65535)
                         .defaultValue(new DefaultValue.DependsOn("smtpSecurity",
@@ -177,14 +180,16 @@ public final class RoundTripCatalogue {
                 SettingDescriptor.builder("primaryChannel", SettingType.ENUM).section("display")
                         .label("Primary channel").help("Channel that leads summaries and plain thresholds.")
                         .option(CHANNEL_TOTAL, "Total").option(CHANNEL_SMTP, "SMTP").option(CHANNEL_POP3, "POP3")
-                        .option(CHANNEL_DOWNTIME, "Downtime").defaultValue(CHANNEL_TOTAL).build(),
+                        .option(CHANNEL_DOWNTIME, "Downtime").defaultValue(CHANNEL_TOTAL)
+                        .role(SettingRole.PRIMARY_CHANNEL).build(),
                 SettingDescriptor.builder("graphType", SettingType.ENUM).section("display").label("Graph type")
                         .help("Show channels as separate graphs or stacked on top of each other.")
                         .option("independent", "Show channels independently")
-                        .option("stacked", "Stack channels on top of each other").defaultValue("independent").build(),
+                        .option("stacked", "Stack channels on top of each other").defaultValue("independent")
+                        .role(SettingRole.GRAPH_TYPE).build(),
                 SettingDescriptor.builder("stackUnit", SettingType.ENUM).section("display").label("Stack unit")
                         .help("Unit of the stacked graph.").option("ms", "Milliseconds").option("s", "Seconds")
-                        .defaultValue("ms").visibleWhen("graphType", "stacked").build()));
+                        .defaultValue("ms").visibleWhen("graphType", "stacked").role(SettingRole.STACK_UNIT).build()));
     }
 
     private static List<ChannelDescriptor> channels() {

@@ -105,6 +105,20 @@ class CatalogueTest {
     }
 
     @Test
+    void hostsFindSettingsByRole() {
+        assertThat(descriptor.settingFor(io.mailtrip.spi.SettingRole.INTERVAL).orElseThrow().key()).isEqualTo("interval");
+        assertThat(descriptor.settingFor(io.mailtrip.spi.SettingRole.TAGS).orElseThrow().key()).isEqualTo("tags");
+        assertThat(descriptor.settingFor(io.mailtrip.spi.SettingRole.TARGET_HOST).orElseThrow().key())
+                .isEqualTo("smtpHost");
+        assertThat(descriptor.settingFor(io.mailtrip.spi.SettingRole.PRIMARY_CHANNEL).orElseThrow().key())
+                .isEqualTo("primaryChannel");
+        assertThat(descriptor.settingFor(io.mailtrip.spi.SettingRole.GRAPH_TYPE).orElseThrow().key())
+                .isEqualTo("graphType");
+        assertThat(descriptor.settingFor(io.mailtrip.spi.SettingRole.STACK_UNIT).orElseThrow().key())
+                .isEqualTo("stackUnit");
+    }
+
+    @Test
     void bothLegsOfferTheSameFiveTlsModes() {
         for (String key : new String[] {"smtpSecurity", "pop3Security"}) {
             assertThat(descriptor.setting(key).orElseThrow().optionValues())

@@ -1,0 +1,91 @@
+package io.mailtrip.spi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one resolver of inherited settings, used by every host: a value comes from the sensor itself,
+ * else the nearest ancestor that sets it (device, then group, then root), else the metadata default.
+ * A sensor's {@link SettingRole#TARGET_HOST} setting, when nothing sets it, is its device's host (the
+ * "parent device"). Each value knows where it came from.
+ */
+public final class InheritedSettings {
+
+    private final SensorDescriptor descriptor;
+    private final Map<String, String> values;
+    private final Map<String, SettingOrigin> origins;
+    private final List<String> unusedAncestorKeys;
+
+    private InheritedSettings(SensorDescriptor descriptor, Map<String, String> values,
+                              Map<String, SettingOrigin> origins, List<String> unusedAncestorKeys) {
+        this.descriptor = descriptor;
+        this.values = values;
+        this.origins = origins;
+        this.unusedAncestorKeys = unusedAncestorKeys;
+    }
+
+    /**
+     * @param layers nearest first: the sensor's own layer, then device, group, root. Keys of the sensor's
+     *               own layer all pass on (so {@link Settings#parse} reports unknown ones); ancestors may
+     *               hold keys of other sensor types, which are skipped and listed in
+     *               {@link #unusedAncestorKeys()}.
+     */
+    public static InheritedSettings resolve(SensorDescriptor descriptor, List<SettingsLayer> layers) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, SettingOrigin> origins = new LinkedHashMap<>();
+        List<String> unused = new ArrayList<>();
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            SettingsLayer layer = layers.get(i);
+            boolean own = i == 0;
+            layer.values().forEach((key, value) -> {
+                if (own || descriptor.setting(key).isPresent()) {
+                    values.put(key, value);
+                    origins.put(key, layer.origin());
+                } else {
+                    unused.add(layer.origin().describe() + ": " + key);
+                }
+            });
+        }
+        descriptor.settingFor(SettingRole.TARGET_HOST).ifPresent(target -> {
+            if (!values.containsKey(target.key())) {
+                layers.stream().filter(layer -> layer.host().isPresent()).findFirst().ifPresent(device -> {
+                    values.put(target.key(), device.host().get());
+                    origins.put(target.key(), device.origin());
+                });
+            }
+        });
+        return new InheritedSettings(descriptor, values, origins, List.copyOf(unused));
+    }
+
+    /** The flat map to give {@link Settings#parse}: every value some level set. */
+    public Map<String, String> values() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
+    /** Where {@code key}'s value came from; the metadata default when no level set it. */
+    public SettingOrigin origin(String key) {
+        return origins.getOrDefault(key, SettingOrigin.metadataDefault());
+    }
+
+    /** Ancestor keys that are no setting of this sensor ({@code group eu: fooBar}). */
+    public List<String> unusedAncestorKeys() {
+        return unusedAncestorKeys;
+    }
+
+    /**
+     * Every effective setting with its origin, secrets masked, for a {@code --validate} listing:
+     * {@code smtpPort = 587 (device mx1)}.
+     */
+    public List<String> describe(Settings settings) {
+        List<String> lines = new ArrayList<>();
+        settings.describe().forEach((key, value) ->
+                lines.add(key + " = " + value + " (" + origin(key).describe() + ")"));
+        return lines;
+    }
+
+    public SensorDescriptor descriptor() {
+        return descriptor;
+    }
+}
