@@ -254,7 +254,7 @@ class FaultInjectionTest {
         assertThat(liveThreadsExceptFakes()).as("threads left behind").isLessThanOrEqualTo(threadsBefore);
     }
 
-    private static void awaitClosed(io.mailtrip.sensor.smtppop3.fake.FakeServer server) throws InterruptedException {
+    private static void awaitClosed(io.mailtrip.sensor.smtppop3.fake.FakeServer<?> server) throws InterruptedException {
         for (int i = 0; i < 50 && server.openConnections() > 0; i++) {
             Thread.sleep(20);
         }

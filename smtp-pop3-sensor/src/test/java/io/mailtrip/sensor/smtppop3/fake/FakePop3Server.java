@@ -4,27 +4,22 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A scriptable POP3 server (RFC 1939, CAPA and STLS) over a {@link FakeMailbox}: deletions take effect
  * only at QUIT. Faults per step: {@code greeting}, {@code CAPA}, {@code STLS}, {@code USER}, {@code PASS},
  * {@code APOP}, {@code UIDL}, {@code TOP}, {@code DELE}, {@code QUIT}.
  */
-public final class FakePop3Server extends FakeServer {
+public final class FakePop3Server extends FakeServer<FakePop3Server> {
 
     private final FakeMailbox mailbox;
     private final ServerIdentity identity;
-    private final Map<String, String> replies = new ConcurrentHashMap<>();
-    private final Set<String> stallAt = ConcurrentHashMap.newKeySet();
     private volatile boolean offerStls;
     private volatile boolean breakStls;
     private volatile boolean malformedUidl;
 
     private FakePop3Server(boolean implicitTls, ServerIdentity identity, FakeMailbox mailbox) throws IOException {
-        super("pop3", implicitTls, identity);
+        super("pop3", implicitTls, identity, reply -> reply.startsWith("-ERR"));
         this.identity = identity;
         this.mailbox = mailbox;
     }
@@ -37,15 +32,7 @@ public final class FakePop3Server extends FakeServer {
         return new FakePop3Server(true, identity, mailbox);
     }
 
-    public FakePop3Server reply(String step, String reply) {
-        replies.put(step, reply);
-        return this;
-    }
 
-    public FakePop3Server stallAt(String step) {
-        stallAt.add(step);
-        return this;
-    }
 
     public FakePop3Server offerStls() {
         offerStls = true;
@@ -66,7 +53,7 @@ public final class FakePop3Server extends FakeServer {
 
     @Override
     protected void converse(Conversation c) throws IOException {
-        if (stallAt.contains("greeting")) {
+        if (stalls("greeting")) {
             c.stall();
             return;
         }
@@ -76,7 +63,7 @@ public final class FakePop3Server extends FakeServer {
         for (String line = c.read(); line != null; line = c.read()) {
             String[] words = line.split(" ");
             String step = words[0].toUpperCase(Locale.ROOT);
-            if (stallAt.contains(step)) {
+            if (stalls(step)) {
                 c.stall();
                 return;
             }
@@ -111,7 +98,7 @@ public final class FakePop3Server extends FakeServer {
     }
 
     private void uidl(Conversation c, List<FakeMailbox.Message> view) throws IOException {
-        if (replies.containsKey("UIDL")) {
+        if (replaced("UIDL")) {
             answer(c, "UIDL", "");
             return;
         }
@@ -127,7 +114,7 @@ public final class FakePop3Server extends FakeServer {
     }
 
     private void top(Conversation c, List<FakeMailbox.Message> view, int number) throws IOException {
-        if (replies.containsKey("TOP")) {
+        if (replaced("TOP")) {
             answer(c, "TOP", "");
             return;
         }
@@ -140,11 +127,4 @@ public final class FakePop3Server extends FakeServer {
         c.send(".");
     }
 
-    private boolean answer(Conversation c, String step, String defaultReply) throws IOException {
-        String reply = replies.getOrDefault(step, defaultReply);
-        for (String line : reply.split("\n")) {
-            c.send(line);
-        }
-        return !reply.startsWith("-ERR");
-    }
 }

@@ -2,28 +2,23 @@ package io.mailtrip.sensor.smtppop3.fake;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A scriptable ESMTP server: a well-behaved default conversation, and faults switched on per step
  * ({@code greeting}, {@code EHLO}, {@code STARTTLS}, {@code AUTH}, {@code MAIL}, {@code RCPT},
  * {@code DATA}, {@code EOD} for the reply after the final dot, {@code QUIT}).
  */
-public final class FakeSmtpServer extends FakeServer {
+public final class FakeSmtpServer extends FakeServer<FakeSmtpServer> {
 
     private final FakeMailbox mailbox;
     private final ServerIdentity identity;
-    private final Map<String, String> replies = new ConcurrentHashMap<>();
-    private final Set<String> stallAt = ConcurrentHashMap.newKeySet();
     private volatile boolean offerStartTls;
     private volatile boolean breakStartTls;
     private volatile boolean trickleGreeting;
     private volatile boolean dropInData;
 
     private FakeSmtpServer(boolean implicitTls, ServerIdentity identity, FakeMailbox mailbox) throws IOException {
-        super("smtp", implicitTls, identity);
+        super("smtp", implicitTls, identity, reply -> reply.startsWith("4") || reply.startsWith("5"));
         this.identity = identity;
         this.mailbox = mailbox;
     }
@@ -36,17 +31,7 @@ public final class FakeSmtpServer extends FakeServer {
         return new FakeSmtpServer(true, identity, mailbox);
     }
 
-    /** Answers {@code step} with {@code reply} (lines separated by \n) instead of the default. */
-    public FakeSmtpServer reply(String step, String reply) {
-        replies.put(step, reply);
-        return this;
-    }
 
-    /** Never answers at {@code step}. */
-    public FakeSmtpServer stallAt(String step) {
-        stallAt.add(step);
-        return this;
-    }
 
     /** Advertises STARTTLS (with the server's identity). */
     public FakeSmtpServer offerStartTls() {
@@ -75,7 +60,7 @@ public final class FakeSmtpServer extends FakeServer {
 
     @Override
     protected void converse(Conversation c) throws IOException, InterruptedException {
-        if (stallAt.contains("greeting")) {
+        if (stalls("greeting")) {
             c.stall();
             return;
         }
@@ -87,7 +72,7 @@ public final class FakeSmtpServer extends FakeServer {
         for (String line = c.read(); line != null; line = c.read()) {
             String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
             String step = verb.equals("HELO") ? "EHLO" : verb;
-            if (stallAt.contains(step)) {
+            if (stalls(step)) {
                 c.stall();
                 return;
             }
@@ -121,7 +106,7 @@ public final class FakeSmtpServer extends FakeServer {
     }
 
     private void authenticate(Conversation c, String line) throws IOException {
-        if (replies.containsKey("AUTH")) {
+        if (replaced("AUTH")) {
             answer(c, "AUTH", "");
             return;
         }
@@ -152,12 +137,4 @@ public final class FakeSmtpServer extends FakeServer {
         return true;
     }
 
-    /** Sends the override or the default; false when the override is a failure (4xx/5xx). */
-    private boolean answer(Conversation c, String step, String defaultReply) throws IOException {
-        String reply = replies.getOrDefault(step, defaultReply);
-        for (String line : reply.split("\n")) {
-            c.send(line);
-        }
-        return !(reply.startsWith("4") || reply.startsWith("5"));
-    }
 }
