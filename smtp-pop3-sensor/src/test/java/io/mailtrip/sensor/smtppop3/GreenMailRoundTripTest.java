@@ -77,6 +77,24 @@ class GreenMailRoundTripTest {
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
     }
 
+    @ParameterizedTest(name = "SMTP {0}, POP3 {1}")
+    @CsvSource({"none, none", "none, enforceTls", "enforceTls, none", "enforceTls, enforceTls"})
+    void happyPathOnEveryCombinationGreenMailSupports(String smtpSecurity, String pop3Security) {
+        Map<String, String> settings = MailServers.tlsSettings(GREEN_MAIL);
+        settings.put("smtpSecurity", smtpSecurity);
+        settings.put("pop3Security", pop3Security);
+        settings.put("smtpPort", String.valueOf(smtpSecurity.equals("none") ? GREEN_MAIL.getSmtp().getPort()
+                : GREEN_MAIL.getSmtps().getPort()));
+        settings.put("pop3Port", String.valueOf(pop3Security.equals("none") ? GREEN_MAIL.getPop3().getPort()
+                : GREEN_MAIL.getPop3s().getPort()));
+
+        SensorResult result = Sensors.runOnce(settings);
+
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        assertThat(result.channels().values()).filteredOn(v -> v.measured()).hasSize(3);
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0} host name {1}")
     @CsvSource({"localhost", "127.0.0.1"})
     void hostNameVerificationPassesForEveryNameInTheCertificate(String host) {
