@@ -15,11 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The sensor instances, configured on Manage Jenkins → System (and as {@code mailtrip} in JCasC). */
+/**
+ * The global defaults and the sensor instances, configured on Manage Jenkins → System (and as
+ * {@code mailtrip} in JCasC). An instance's empty field inherits the global default.
+ */
 @Extension
 @Symbol("mailtrip")
 public class MailtripGlobalConfiguration extends GlobalConfiguration {
 
+    private SensorDefaults defaults = new SensorDefaults();
     private List<SensorInstanceConfig> sensors = new ArrayList<>();
 
     public MailtripGlobalConfiguration() {
@@ -28,6 +32,18 @@ public class MailtripGlobalConfiguration extends GlobalConfiguration {
 
     public static MailtripGlobalConfiguration get() {
         return ExtensionList.lookupSingleton(MailtripGlobalConfiguration.class);
+    }
+
+    /** Never null: a configuration saved before there were defaults reads as "no defaults". */
+    public SensorDefaults getDefaults() {
+        return defaults == null ? new SensorDefaults() : defaults;
+    }
+
+    @DataBoundSetter
+    public void setDefaults(SensorDefaults defaults) {
+        this.defaults = defaults == null ? new SensorDefaults() : defaults;
+        save();
+        MailtripRuns.get().configurationChanged();
     }
 
     public List<SensorInstanceConfig> getSensors() {
@@ -41,9 +57,13 @@ public class MailtripGlobalConfiguration extends GlobalConfiguration {
         MailtripRuns.get().configurationChanged();
     }
 
-    /** Reads each instance through core's binding, so a form that cannot run is never saved. */
+    /**
+     * Reads the defaults, then each instance over them, through core's binding, so a form that cannot
+     * run is never saved; nothing is saved unless all of it binds.
+     */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws Descriptor.FormException {
+        SensorDefaults submittedDefaults = SensorDefaults.fromForm(json.optJSONObject("defaults"));
         Object submitted = json.opt("sensors");
         List<JSONObject> items = new ArrayList<>();
         if (submitted instanceof JSONObject one) {
@@ -56,13 +76,14 @@ public class MailtripGlobalConfiguration extends GlobalConfiguration {
         List<SensorInstanceConfig> configs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (JSONObject item : items) {
-            SensorInstanceConfig config = SensorInstanceConfig.fromForm(item);
+            SensorInstanceConfig config = SensorInstanceConfig.fromForm(item, submittedDefaults);
             if (!ids.add(config.getInstanceId())) {
                 throw new Descriptor.FormException("instanceId: '" + config.getInstanceId()
                         + "' is used by two sensors", "instanceId");
             }
             configs.add(config);
         }
+        this.defaults = submittedDefaults;
         setSensors(configs);
         return true;
     }

@@ -3,9 +3,9 @@ package io.mailtrip.jenkins;
 import hudson.Extension;
 import hudson.ExtensionList;
 import io.mailtrip.jenkins.core.BoundInstance;
-import io.mailtrip.jenkins.core.ConventionalSettings;
 import io.mailtrip.jenkins.core.DueSchedule;
 import io.mailtrip.jenkins.core.FormBindingException;
+import io.mailtrip.jenkins.core.RoleSettings;
 import io.mailtrip.jenkins.core.SensorHistory;
 import io.mailtrip.jenkins.core.StatusViewModel;
 import io.mailtrip.spi.ConfigurationException;
@@ -55,25 +55,31 @@ public final class MailtripRuns {
         }
     }
 
-    /** Binds every configured instance, recreating a sensor only when its values or credentials changed. */
+    /**
+     * Binds every configured instance over the global defaults, recreating a sensor only when its resolved
+     * values changed (its own, an inherited default, or a credential's user or password).
+     */
     synchronized List<String> sync(PrintStream log) {
         List<String> ids = new ArrayList<>();
         Instant now = Instant.now();
-        for (SensorInstanceConfig config : MailtripGlobalConfiguration.get().getSensors()) {
+        MailtripGlobalConfiguration configuration = MailtripGlobalConfiguration.get();
+        Map<String, String> defaults = configuration.getDefaults().formValues(true);
+        for (SensorInstanceConfig config : configuration.getSensors()) {
             String id = config.getInstanceId();
             try {
-                Map<String, String> form = config.formValues(true);
                 Live current = live.get(id);
-                BoundInstance bound = PluginSensors.binding(config.getSensorId()).bind(form, JenkinsCredentials.SYSTEM);
-                if (current == null || !current.resolved().equals(form)) {
+                BoundInstance bound = PluginSensors.binding(config.getSensorId())
+                        .bind(config.formValues(true), defaults, JenkinsCredentials.SYSTEM);
+                Map<String, String> resolved = bound.inherited().values();
+                if (current == null || !current.resolved().equals(resolved)) {
                     if (current != null) {
                         current.sensor().close();
                     }
                     Sensor sensor = PluginSensors.provider(config.getSensorId()).create(bound.settings());
-                    live.put(id, new Live(form, bound, sensor, new ReentrantLock()));
+                    live.put(id, new Live(Map.copyOf(resolved), bound, sensor, new ReentrantLock()));
                 }
                 histories.computeIfAbsent(id, k -> new SensorHistory(HISTORY_SIZE));
-                schedule.plan(id, ConventionalSettings.interval(bound.settings()), now);
+                schedule.plan(id, RoleSettings.interval(bound.settings()), now);
                 ids.add(id);
             } catch (FormBindingException | ConfigurationException e) {
                 log.println(id + ": not run: " + e.getMessage());

@@ -10,10 +10,12 @@ import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.Stapler;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 import java.io.PrintStream;
 import java.io.OutputStream;
+import java.util.Locale;
 
 /** Manage Jenkins → Mail round trip: the status of every sensor instance, and "run now". */
 @Extension
@@ -49,10 +51,11 @@ public final class MailtripStatusLink extends ManagementLink {
         return Jenkins.ADMINISTER;
     }
 
-    /** The page's rows, names in the viewer's locale. */
+    /** The page's rows, the sensor's name in the viewer's locale (the JVM's outside a request). */
     public StatusViewModel getView() {
         MailtripRuns.get().sync(new PrintStream(OutputStream.nullOutputStream()));
-        return MailtripRuns.get().view(Stapler.getCurrentRequest2().getLocale());
+        StaplerRequest2 request = Stapler.getCurrentRequest2();
+        return MailtripRuns.get().view(request == null ? Locale.getDefault() : request.getLocale());
     }
 
     /** Starts one instance in the background; the page shows the result on reload. */

@@ -94,8 +94,33 @@ class MailtripPluginTest {
         assertThat(result.status()).isEqualTo(Status.DOWN);
         HtmlPage page = j.createWebClient().goTo("manage/mailtrip");
         assertThat(page.asNormalizedText()).contains("lost").contains("DOWN").contains("100 %")
-                .doesNotContain(MailServers.PROBE_PASSWORD);
+                .contains("Total: not measured").doesNotContain(MailServers.PROBE_PASSWORD);
         assertThat(j.jenkins.getAdministrativeMonitor("io.mailtrip.jenkins.MailtripDownMonitor").isActivated())
                 .isTrue();
+    }
+
+    @Test
+    void anInstanceInheritsTheGlobalDefaultsAndTheFormKeepsBoth(JenkinsRule j) throws Exception {
+        SensorInstanceConfig config = instance("mail1");
+        List<SettingValue> inherited = new ArrayList<>();
+        List<SettingValue> own = new ArrayList<>();
+        for (SettingValue value : config.getValues()) {
+            (value.getKey().startsWith("pop3") ? inherited : own).add(value);
+        }
+        SensorDefaults defaults = new SensorDefaults();
+        defaults.setValues(inherited);
+        config.setValues(own);
+        MailtripGlobalConfiguration.get().setDefaults(defaults);
+        MailtripGlobalConfiguration.get().setSensors(List.of(config));
+        j.submit(j.createWebClient().goTo("configure").getFormByName("config"));
+
+        MailtripGlobalConfiguration reloaded = new MailtripGlobalConfiguration();
+        assertThat(reloaded.getDefaults().get("pop3CredentialsId")).isEqualTo("probe-mailbox");
+        assertThat(reloaded.getSensors().get(0).get("pop3CredentialsId")).isEqualTo("");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        MailtripRuns.get().runDue(new PrintStream(log, true, StandardCharsets.UTF_8));
+        StatusRow row = MailtripRuns.get().view(Locale.GERMAN).rows().get(0);
+        assertThat(row.status()).as(row.lastMessage()).hasValue(Status.UP);
+        assertThat(row.sensorName()).isEqualTo("SMTP&POP3-Übermittlung");
     }
 }

@@ -10,8 +10,11 @@ public enum FieldKind {
     TEXT,
     /** Whole number with optional min and max. */
     NUMBER,
-    /** Boolean. */
-    CHECKBOX,
+    /**
+     * Boolean, shown as a choice of "yes", "no" and empty rather than a checkbox: a checkbox cannot be
+     * left unset, so it could never inherit a global default.
+     */
+    YES_NO,
     /** One of the setting's options. */
     CHOICE,
     /** A secret with no user name beside it; stored encrypted by the host. */

@@ -1,6 +1,7 @@
 package io.mailtrip.jenkins.core;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,24 +19,47 @@ public final class FieldValidation {
     }
 
     /**
+     * A field of an instance form. An empty field that a global default fills passes.
+     *
      * @param field       the field being edited
      * @param value       its current value
      * @param otherValues values of other fields the browser sent along (the ones the field depends on)
+     * @param defaults    the saved global defaults, by field name
      * @param credentials resolves a credentials field's id
      */
-    public FieldCheck check(String field, String value, Map<String, String> otherValues,
+    public FieldCheck check(String field, String value, Map<String, String> otherValues, Map<String, String> defaults,
                             CredentialsLookup credentials) {
         if (binding.model().field(field).isEmpty()) {
             return FieldCheck.error("unknown field of the " + binding.model().descriptor().id() + " form");
         }
+        return firstOf(field, binding.problems(form(binding.model(), field, value, otherValues), defaults,
+                credentials));
+    }
+
+    /** A field of the global defaults form: its value's rules only, since nothing is required there. */
+    public FieldCheck checkDefault(String field, String value, Map<String, String> otherValues,
+                                   CredentialsLookup credentials) {
+        if (binding.defaultsModel().field(field).isEmpty()) {
+            return FieldCheck.error("unknown field of the " + binding.model().descriptor().id() + " global defaults");
+        }
+        return firstOf(field, binding.defaultsProblems(form(binding.defaultsModel(), field, value, otherValues),
+                credentials));
+    }
+
+    private static Map<String, String> form(FormModel model, String field, String value,
+                                            Map<String, String> otherValues) {
         Map<String, String> form = new LinkedHashMap<>();
         otherValues.forEach((name, other) -> {
-            if (binding.model().field(name).isPresent()) {
+            if (model.field(name).isPresent()) {
                 form.put(name, other);
             }
         });
         form.put(field, value);
-        return binding.problems(form, credentials).stream().filter(p -> p.field().equals(field)).findFirst()
+        return form;
+    }
+
+    private static FieldCheck firstOf(String field, List<FieldProblem> problems) {
+        return problems.stream().filter(p -> p.field().equals(field)).findFirst()
                 .map(p -> FieldCheck.error(p.message())).orElse(FieldCheck.ok());
     }
 }

@@ -2,11 +2,12 @@ package io.mailtrip.jenkins.core;
 
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.InheritedSettings;
 import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingOrigin;
 import io.mailtrip.spi.Settings;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Binds the submitted values of a generated sensor form to the SPI's {@link Settings}: host fields are
- * checked here, credentials ids are swapped for the user and password they stand for, and everything
+ * checked here, credentials ids are swapped for the user and password they stand for, the instance's
+ * values are layered over the global defaults with the SPI's {@link InheritedSettings}, and everything
  * else is left to {@link Settings#parse}, whose problems are mapped back to the form field that shows
  * the setting. No setting rule is repeated here.
  */
@@ -26,16 +28,30 @@ public final class FormBinding {
     public static final Pattern INSTANCE_ID_PATTERN = Pattern.compile("[A-Za-z0-9._-]+");
     /** The instance id rule in words, for messages and help. */
     public static final String INSTANCE_ID_RULE = "letters, digits, '.', '_' and '-' only";
+    /** Level of an instance's own values; its name is the instance id ({@code sensor mail1}). */
+    public static final String SENSOR_LEVEL = "sensor";
+    /** Where the global defaults' values come from: the root of the hierarchy. */
+    public static final SettingOrigin GLOBAL_DEFAULTS = new SettingOrigin("global", "defaults");
     private static final String CREDENTIAL_KIND = "a username with password credential";
 
     private final FormModel model;
+    private final FormModel defaultsModel;
 
+    /** @param model the instance form; the global defaults form is derived from the same descriptor */
     public FormBinding(FormModel model) {
+        if (model.scope() != FormScope.INSTANCE) {
+            throw new IllegalArgumentException("a form binding reads the instance form, not the " + model.scope());
+        }
         this.model = model;
+        this.defaultsModel = FormModel.defaultsOf(model.descriptor());
     }
 
     public FormModel model() {
         return model;
+    }
+
+    public FormModel defaultsModel() {
+        return defaultsModel;
     }
 
     /** Every field name the binding reads; the generated form names no other. */
@@ -45,68 +61,108 @@ public final class FormBinding {
         return names;
     }
 
+    /** As {@link #bind(Map, Map, CredentialsLookup)} without global defaults. */
+    public BoundInstance bind(Map<String, String> form, CredentialsLookup credentials) {
+        return bind(form, Map.of(), credentials);
+    }
+
     /**
-     * @param form        submitted values by field name; blank means unset (the setting's default applies)
-     * @param credentials resolves credentials field values
+     * @param form        submitted values by field name; blank means unset (the global default applies,
+     *                    else the setting's default)
+     * @param defaults    the global defaults by field name, as their form stores them
+     * @param credentials resolves credentials field values of both
      * @throws FormBindingException listing every bad field
      */
-    public BoundInstance bind(Map<String, String> form, CredentialsLookup credentials) {
-        Attempt attempt = attempt(form, credentials);
+    public BoundInstance bind(Map<String, String> form, Map<String, String> defaults, CredentialsLookup credentials) {
+        Attempt attempt = attempt(form, defaults, credentials);
         if (!attempt.problems().isEmpty()) {
             throw new FormBindingException(attempt.problems());
         }
-        return new BoundInstance(form.get(FormModel.INSTANCE_ID).strip(), attempt.settings().orElseThrow());
+        return new BoundInstance(instanceId(form), attempt.settings().orElseThrow(), attempt.inherited());
     }
 
-    /** Every problem of a submitted form, in form order; empty when it binds. */
+    /** As {@link #problems(Map, Map, CredentialsLookup)} without global defaults. */
     public List<FieldProblem> problems(Map<String, String> form, CredentialsLookup credentials) {
-        return attempt(form, credentials).problems();
+        return problems(form, Map.of(), credentials);
     }
 
-    private record Attempt(List<FieldProblem> problems, Optional<Settings> settings) {
+    /**
+     * Every problem of a submitted instance form, in form order; empty when it binds. A problem of a
+     * value the instance inherits says so: {@code (inherited from global defaults)}.
+     */
+    public List<FieldProblem> problems(Map<String, String> form, Map<String, String> defaults,
+                                      CredentialsLookup credentials) {
+        return attempt(form, defaults, credentials).problems();
     }
 
-    private Attempt attempt(Map<String, String> form, CredentialsLookup credentials) {
-        Set<FieldProblem> problems = new LinkedHashSet<>();
-        for (String name : form.keySet()) {
-            if (model.field(name).isEmpty()) {
-                problems.add(new FieldProblem(name, "unknown field of the " + model.descriptor().id()
-                        + " form (known: " + String.join(", ", fieldNames()) + ")"));
-            }
+    /**
+     * Every problem of the global defaults form on its own: unknown fields and credentials, and each
+     * value that breaks its setting's rules. Nothing is required there, so settings no default sets are
+     * not judged; each instance is, when it binds.
+     */
+    public List<FieldProblem> defaultsProblems(Map<String, String> defaults, CredentialsLookup credentials) {
+        FormLayer root = FormLayer.read(defaultsModel, GLOBAL_DEFAULTS, defaults, credentials);
+        Set<FieldProblem> problems = new LinkedHashSet<>(root.problems());
+        try {
+            Settings.parse(model.descriptor(), root.layer().values());
+        } catch (ConfigurationException e) {
+            e.problems().stream().filter(p -> root.layer().values().containsKey(p.key())).map(this::toField)
+                    .filter(p -> notReported(problems, p.field())).forEach(problems::add);
         }
+        return sortedByForm(problems);
+    }
+
+    private record Attempt(List<FieldProblem> problems, Optional<Settings> settings, InheritedSettings inherited) {
+    }
+
+    private Attempt attempt(Map<String, String> form, Map<String, String> defaults, CredentialsLookup credentials) {
+        FormLayer own = FormLayer.read(model, new SettingOrigin(SENSOR_LEVEL, instanceId(form)), form, credentials);
+        Set<FieldProblem> problems = new LinkedHashSet<>(own.problems());
         hostFields(form, problems);
-        Map<String, String> raw = new LinkedHashMap<>();
-        for (FormField field : model.fields()) {
-            String value = form.get(field.name());
-            if (field.isSetting() && value != null) {
-                raw.put(field.name(), value);
-            } else if (field.kind() == FieldKind.CREDENTIALS && value != null && !value.isBlank()) {
-                CredentialPair pair = field.pair().orElseThrow();
-                Optional<UsernamePassword> found = credentials.find(value.strip());
-                if (found.isPresent()) {
-                    raw.put(pair.userKey(), found.get().username());
-                    raw.put(pair.passwordKey(), found.get().password());
-                } else {
-                    problems.add(new FieldProblem(field.name(), "no username with password credential with id '"
-                            + value.strip() + "' is visible to Jenkins"));
-                }
-            }
-        }
+        FormLayer root = FormLayer.read(defaultsModel, GLOBAL_DEFAULTS, defaults, credentials);
+        // The defaults form reports its own unknown fields; a credential it names but Jenkins lacks is a
+        // problem of every instance that inherits it.
+        root.problems().stream().filter(p -> model.field(p.field()).isPresent())
+                .filter(p -> isBlank(form.get(p.field())))
+                .map(p -> new FieldProblem(p.field(), p.message() + inheritedFrom(GLOBAL_DEFAULTS)))
+                .forEach(problems::add);
+        InheritedSettings inherited = InheritedSettings.resolve(model.descriptor(), List.of(own.layer(), root.layer()));
         Optional<Settings> settings = Optional.empty();
         try {
-            settings = Optional.of(Settings.parse(model.descriptor(), raw));
+            settings = Optional.of(Settings.parse(model.descriptor(), inherited.values()));
         } catch (ConfigurationException e) {
             // A credentials field whose id was not found already says so; "required" would only repeat it.
-            Set<String> reported = new LinkedHashSet<>();
-            problems.forEach(p -> reported.add(p.field()));
-            e.problems().stream().map(this::toField).filter(p -> !reported.contains(p.field()))
-                    .forEach(problems::add);
+            Set<FieldProblem> reported = Set.copyOf(problems);
+            e.problems().stream().map(p -> inherited(toField(p), inherited.origin(p.key())))
+                    .filter(p -> notReported(reported, p.field())).forEach(problems::add);
         }
-        return new Attempt(sortedByForm(problems), problems.isEmpty() ? settings : Optional.empty());
+        return new Attempt(sortedByForm(problems), problems.isEmpty() ? settings : Optional.empty(), inherited);
+    }
+
+    private static String instanceId(Map<String, String> form) {
+        return Optional.ofNullable(form.get(FormModel.INSTANCE_ID)).map(String::strip).orElse("");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean notReported(Set<FieldProblem> problems, String field) {
+        return problems.stream().noneMatch(p -> p.field().equals(field));
+    }
+
+    /** A value the instance did not set itself is fixed where it came from, so the message says where. */
+    private static FieldProblem inherited(FieldProblem problem, SettingOrigin origin) {
+        return origin.equals(GLOBAL_DEFAULTS) ? new FieldProblem(problem.field(), problem.message()
+                + inheritedFrom(origin)) : problem;
+    }
+
+    private static String inheritedFrom(SettingOrigin origin) {
+        return " (inherited from " + origin.describe() + ")";
     }
 
     private void hostFields(Map<String, String> form, Set<FieldProblem> problems) {
-        String instanceId = Optional.ofNullable(form.get(FormModel.INSTANCE_ID)).map(String::strip).orElse("");
+        String instanceId = instanceId(form);
         if (instanceId.isEmpty()) {
             problems.add(new FieldProblem(FormModel.INSTANCE_ID, "is required (" + INSTANCE_ID_RULE + ")"));
         } else if (!INSTANCE_ID_PATTERN.matcher(instanceId).matches()) {

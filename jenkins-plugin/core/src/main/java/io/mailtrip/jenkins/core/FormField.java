@@ -1,6 +1,5 @@
 package io.mailtrip.jenkins.core;
 
-import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.SettingDescriptor;
 
 import java.util.Optional;
@@ -20,15 +19,5 @@ public record FormField(String name, FieldKind kind, String label, Optional<Sett
     /** True for fields whose value goes into the sensor's settings map under their own name. */
     public boolean isSetting() {
         return setting.isPresent();
-    }
-
-    /**
-     * What a choice or checkbox shows while the setting is unset: its fixed default, else empty. Text
-     * fields stay empty instead (blank means "use the default"), so a derived default keeps following
-     * the setting it derives from.
-     */
-    public String initialValue() {
-        return setting.map(SettingDescriptor::defaultValue).filter(DefaultValue.Fixed.class::isInstance)
-                .map(d -> ((DefaultValue.Fixed) d).value()).orElse("");
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The Jenkins form of one sensor, derived from its metadata alone: the host fields (instance id, hidden
  * sensor id), then one section per setting section, with each user and password pair folded into one
  * credentials field. The renderer draws it and {@link FormBinding} reads it, so a field the form shows
- * is always one the binding knows.
+ * is always one the binding knows. The global defaults form ({@link FormScope#DEFAULTS}) has the same
+ * setting fields without the host fields.
  */
 public final class FormModel {
 
@@ -24,11 +25,13 @@ public final class FormModel {
     public static final String SENSOR_ID = "sensorId";
 
     private final SensorDescriptor descriptor;
+    private final FormScope scope;
     private final List<FormSection> sections;
     private final Map<String, FormField> fieldsByName = new LinkedHashMap<>();
 
-    private FormModel(SensorDescriptor descriptor, List<FormSection> sections) {
+    private FormModel(SensorDescriptor descriptor, FormScope scope, List<FormSection> sections) {
         this.descriptor = descriptor;
+        this.scope = scope;
         this.sections = List.copyOf(sections);
         for (FormSection section : sections) {
             for (FormField field : section.fields()) {
@@ -40,12 +43,24 @@ public final class FormModel {
         }
     }
 
+    /** The form of one sensor instance. */
     public static FormModel of(SensorDescriptor descriptor) {
+        return of(descriptor, FormScope.INSTANCE);
+    }
+
+    /** The global defaults form: the same setting fields, no host fields. */
+    public static FormModel defaultsOf(SensorDescriptor descriptor) {
+        return of(descriptor, FormScope.DEFAULTS);
+    }
+
+    private static FormModel of(SensorDescriptor descriptor, FormScope scope) {
         List<CredentialPair> pairs = CredentialPair.of(descriptor);
         List<FormSection> sections = new ArrayList<>();
-        sections.add(new FormSection("", List.of(
-                new FormField(INSTANCE_ID, FieldKind.INSTANCE_ID, "Instance id", Optional.empty(), Optional.empty()),
-                new FormField(SENSOR_ID, FieldKind.SENSOR_ID, "Sensor", Optional.empty(), Optional.empty()))));
+        if (scope == FormScope.INSTANCE) {
+            sections.add(new FormSection("", List.of(
+                    new FormField(INSTANCE_ID, FieldKind.INSTANCE_ID, "Instance id", Optional.empty(), Optional.empty()),
+                    new FormField(SENSOR_ID, FieldKind.SENSOR_ID, "Sensor", Optional.empty(), Optional.empty()))));
+        }
         for (SettingSection section : descriptor.sections()) {
             List<FormField> fields = new ArrayList<>();
             for (SettingDescriptor setting : section.settings()) {
@@ -61,13 +76,13 @@ public final class FormModel {
             }
             sections.add(new FormSection(section.label(), fields));
         }
-        return new FormModel(descriptor, sections);
+        return new FormModel(descriptor, scope, sections);
     }
 
     private static FieldKind kindOf(SettingDescriptor setting) {
         return switch (setting.type()) {
             case INTEGER -> FieldKind.NUMBER;
-            case BOOLEAN -> FieldKind.CHECKBOX;
+            case BOOLEAN -> FieldKind.YES_NO;
             case ENUM -> FieldKind.CHOICE;
             case SECRET -> FieldKind.SECRET;
             case STRING, EMAIL, HOST, LIST, PATH -> FieldKind.TEXT;
@@ -76,6 +91,10 @@ public final class FormModel {
 
     public SensorDescriptor descriptor() {
         return descriptor;
+    }
+
+    public FormScope scope() {
+        return scope;
     }
 
     public List<FormSection> sections() {

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes the generated form and help files into the hpi module's resources, where they are checked in.
+ * Writes the generated form and help files (instance form and global defaults) into the hpi module's
+ * resources, where they are checked in.
  * Run from the repository root: {@code java ... JenkinsFilesGenerator jenkins-plugin/hpi/src/main/resources},
  * or let {@code GeneratedFilesTest} do it with {@code -Dmailtrip.updateJenkinsFiles=true}.
  */
@@ -43,13 +44,15 @@ public final class JenkinsFilesGenerator {
     /** Writes the files of {@code descriptor} below {@code resources}, removing help files no field has. */
     public static List<Path> write(SensorDescriptor descriptor, Path resources) {
         Map<String, String> files = JenkinsFileSet.render(descriptor);
-        Path folder = resources.resolve(JenkinsFileSet.FORM_FOLDER);
         try {
-            Files.createDirectories(folder);
-            try (Stream<Path> existing = Files.list(folder)) {
-                for (Path stale : existing.filter(p -> p.getFileName().toString().startsWith("help-"))
-                        .filter(p -> !files.containsKey(JenkinsFileSet.FORM_FOLDER + "/" + p.getFileName())).toList()) {
-                    Files.delete(stale);
+            for (String generated : JenkinsFileSet.folders()) {
+                Path folder = resources.resolve(generated);
+                Files.createDirectories(folder);
+                try (Stream<Path> existing = Files.list(folder)) {
+                    for (Path stale : existing.filter(p -> p.getFileName().toString().startsWith("help-"))
+                            .filter(p -> !files.containsKey(generated + "/" + p.getFileName())).toList()) {
+                        Files.delete(stale);
+                    }
                 }
             }
             for (Map.Entry<String, String> file : files.entrySet()) {

@@ -14,9 +14,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the status page and the DOWN monitor show: one row per configured instance with its status,
- * primary channel, every channel, downtime, last message and last run time. Numbers are formatted with
- * {@link Locale#ROOT} so every page reads the same digits; names follow the viewer's locale.
+ * What the status page and the DOWN monitor show: one row per configured instance with its primary
+ * channel first (found by its setting's role), status, every channel, downtime, last message, last run
+ * time and history chart (independent or stacked, as its display settings say). Numbers are formatted
+ * with {@link Locale#ROOT} so every page reads the same digits; the sensor's name follows the viewer's
+ * locale ({@link io.mailtrip.spi.SensorDescriptor#displayName(Locale)}).
  */
 public final class StatusViewModel {
 
@@ -29,7 +31,7 @@ public final class StatusViewModel {
      * One configured instance as the host keeps it.
      *
      * @param instanceId the instance id
-     * @param settings   its settings (for the descriptor and the primary channel)
+     * @param settings   its settings (for the descriptor and the display settings)
      * @param history    its results so far
      */
     public record Source(String instanceId, Settings settings, SensorHistory history) {
@@ -39,6 +41,10 @@ public final class StatusViewModel {
         this.rows = List.copyOf(rows);
     }
 
+    /**
+     * @param locale the viewer's locale, for the sensor's name; Jenkins passes the request's
+     * @param zone   the time zone of the last run times
+     */
     public static StatusViewModel of(List<Source> sources, Locale locale, ZoneId zone) {
         List<StatusRow> rows = new ArrayList<>();
         for (Source source : sources) {
@@ -50,18 +56,26 @@ public final class StatusViewModel {
     private static StatusRow row(Source source, Locale locale, ZoneId zone) {
         Settings settings = source.settings();
         Optional<SensorResult> last = source.history().latest();
+        String primaryKey = RoleSettings.primaryChannel(settings);
         List<ChannelCell> cells = new ArrayList<>();
         for (ChannelDescriptor channel : settings.descriptor().channels()) {
             ChannelValue value = last.map(r -> r.channel(channel.key())).orElse(ChannelValue.notMeasured());
-            cells.add(new ChannelCell(channel.key(), channel.label(), text(value, channel.unit())));
+            ChannelCell cell = new ChannelCell(channel.key(), channel.label(), text(value, channel.unit()));
+            if (channel.key().equals(primaryKey)) {
+                cells.add(0, cell);
+            } else {
+                cells.add(cell);
+            }
         }
-        String primaryKey = ConventionalSettings.primaryChannel(settings);
-        ChannelCell primary = cells.stream().filter(c -> c.key().equals(primaryKey)).findFirst()
-                .orElse(new ChannelCell(primaryKey, primaryKey, ChannelValue.notMeasured().toString()));
+        ChannelCell primary = cells.isEmpty() ? new ChannelCell("", "", ChannelValue.notMeasured().toString())
+                : cells.get(0);
+        HistoryChart chart = HistoryChart.of(source.history().results(), settings.descriptor(), primaryKey,
+                RoleSettings.chartStyle(settings));
         return new StatusRow(source.instanceId(), settings.descriptor().displayName(locale),
                 last.map(SensorResult::status), last.map(r -> r.status().name()).orElse(NOT_RUN_YET), primary, cells,
                 number(source.history().downtimePercent()) + " %", last.map(SensorResult::message).orElse(""),
-                last.map(r -> RUN_TIME.format(r.start().atZone(zone))).orElse(""));
+                last.map(r -> RUN_TIME.format(r.start().atZone(zone))).orElse(""),
+                new SvgChartRenderer().render(chart));
     }
 
     public List<StatusRow> rows() {

@@ -47,9 +47,24 @@ class EscapingTest {
         assertThat(entry.getAttribute("title")).isEqualTo(HOSTILE);
         assertThat(GeneratedFilesTest.Xml.elements(jelly, "f:section").get(0).getAttribute("title"))
                 .isEqualTo("Section " + HOSTILE);
-        assertThat(GeneratedFilesTest.Xml.elements(jelly, "f:option").get(0).getTextContent()).isEqualTo(HOSTILE);
+        assertThat(GeneratedFilesTest.Xml.elements(jelly, "f:option").stream()
+                .filter(o -> o.getAttribute("value").equals("one")).findFirst().orElseThrow().getTextContent())
+                .isEqualTo(HOSTILE);
         assertThat(GeneratedFilesTest.Xml.parse(helpText).getDocumentElement().getTextContent())
                 .contains("Help " + HOSTILE + " with ${env:HOME}");
+    }
+
+    @Test
+    void theGlobalDefaultsFormEscapesTheSameWay() {
+        Map<String, String> files = JenkinsFileSet.render(hostile(HOSTILE));
+        String jellyText = files.get(JenkinsFileSet.DEFAULTS_FOLDER + "/config.jelly");
+        String helpText = files.get(JenkinsFileSet.DEFAULTS_FOLDER + "/help-greeting.html");
+        assertThat(jellyText).doesNotContain("<script>").contains("&lt;script&gt;")
+                .contains("placeholder=\"a&lt;b\"");
+        assertThat(helpText).doesNotContain("<script>").contains("Help &lt;script&gt;");
+        assertThat(GeneratedFilesTest.Xml.parse(jellyText).getDocumentElement().getTagName()).isEqualTo("j:jelly");
+        assertThat(GeneratedFilesTest.Xml.parse(helpText).getDocumentElement().getTextContent())
+                .contains("with ${env:HOME}");
     }
 
     @Test

@@ -13,7 +13,7 @@ class FieldValidationTest {
             new FormBinding(FormModel.of(JenkinsFilesGenerator.bundledDescriptor())));
 
     private static FieldCheck check(String field, String value, Map<String, String> others) {
-        return VALIDATION.check(field, value, others, CredentialsLookup.NONE);
+        return VALIDATION.check(field, value, others, Map.of(), CredentialsLookup.NONE);
     }
 
     @Test
@@ -50,6 +50,30 @@ class FieldValidationTest {
         FieldCheck result = check("trustStorePassword", "pass\nword", Map.of());
         assertThat(result.passed()).isFalse();
         assertThat(result.message()).doesNotContain("pass").doesNotContain("word");
+    }
+
+    @Test
+    void anEmptyFieldThatAGlobalDefaultFillsPassesAndABadDefaultIsNamedAsInherited() {
+        assertThat(VALIDATION.check("from", "", Map.of(), Map.of("from", "sender@example.org"),
+                CredentialsLookup.NONE)).isEqualTo(FieldCheck.ok());
+        assertThat(VALIDATION.check("smtpPort", "", Map.of(), Map.of("smtpPort", "70000"), CredentialsLookup.NONE))
+                .isEqualTo(FieldCheck.error("70000 is not in 1..65535 (inherited from global defaults)"));
+        assertThat(VALIDATION.check("smtpPort", "587", Map.of(), Map.of("smtpPort", "70000"),
+                CredentialsLookup.NONE)).isEqualTo(FieldCheck.ok());
+    }
+
+    @Test
+    void aGlobalDefaultIsCheckedByItsRulesButNothingIsRequired() {
+        assertThat(VALIDATION.checkDefault("from", "", Map.of(), CredentialsLookup.NONE)).isEqualTo(FieldCheck.ok());
+        assertThat(VALIDATION.checkDefault("smtpPort", "70000", Map.of(), CredentialsLookup.NONE))
+                .isEqualTo(FieldCheck.error("70000 is not in 1..65535"));
+        assertThat(VALIDATION.checkDefault("pop3CredentialsId", "", Map.of("pop3Auth", "password"),
+                CredentialsLookup.NONE)).isEqualTo(FieldCheck.ok());
+        assertThat(VALIDATION.checkDefault("pop3CredentialsId", "gone", Map.of("pop3Auth", "password"),
+                CredentialsLookup.NONE)).isEqualTo(FieldCheck.error(
+                "no username with password credential with id 'gone' is visible to Jenkins"));
+        assertThat(VALIDATION.checkDefault("instanceId", "mail1", Map.of(), CredentialsLookup.NONE))
+                .isEqualTo(FieldCheck.error("unknown field of the smtp-pop3-roundtrip global defaults"));
     }
 
     @Test

@@ -100,4 +100,93 @@ class FormBindingTest {
         assertThat(BINDING.bind(form, id -> Optional.of(new UsernamePassword("u", "p"))).settings().ignored())
                 .containsExactly("smtpUser", "smtpPassword", "resultDirectory");
     }
+
+    /** Global defaults as their form stores them: setting fields and credentials ids by field name. */
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("from", "monitor@example.org");
+        defaults.put("smtpHost", "relay.example.org");
+        defaults.put("smtpPort", "587");
+        defaults.put("pop3CredentialsId", "mailbox");
+        defaults.put("verifyHostname", "false");
+        defaults.put("primaryChannel", "");
+        return defaults;
+    }
+
+    @Test
+    void emptyFieldsInheritTheGlobalDefaultsAndEachValueKnowsWhereItCameFrom() {
+        Map<String, String> form = form();
+        form.put("from", "");
+        form.put("smtpHost", "");
+        form.put("pop3CredentialsId", "");
+        form.put("verifyHostname", "");
+        BoundInstance bound = BINDING.bind(form, defaults(), STORE);
+        Settings settings = bound.settings();
+        assertThat(settings.text("from")).isEqualTo("monitor@example.org");
+        assertThat(settings.text("smtpHost")).isEqualTo("relay.example.org");
+        assertThat(settings.integer("smtpPort")).isEqualTo(587);
+        assertThat(settings.flag("verifyHostname")).isFalse();
+        assertThat(settings.secret("pop3Password").orElseThrow().reveal()).isEqualTo(POP3_PASSWORD);
+        assertThat(bound.inherited().origin("smtpHost")).isEqualTo(FormBinding.GLOBAL_DEFAULTS);
+        assertThat(bound.inherited().origin("to").describe()).isEqualTo("sensor mail1");
+        assertThat(bound.inherited().origin("smtpTimeout").describe()).isEqualTo("default");
+        assertThat(bound.describe()).contains("smtpHost = relay.example.org (global defaults)",
+                "pop3User = probe (global defaults)", "pop3Password = ****** (global defaults)",
+                "pop3Host = pop.example.org (sensor mail1)");
+        assertThat(bound.describe().toString()).doesNotContain(POP3_PASSWORD);
+    }
+
+    @Test
+    void aValueTheInstanceSetsWinsOverTheGlobalDefault() {
+        Map<String, String> form = form();
+        form.put("smtpPort", "2525");
+        BoundInstance bound = BINDING.bind(form, defaults(), STORE);
+        assertThat(bound.settings().integer("smtpPort")).isEqualTo(2525);
+        assertThat(bound.settings().text("from")).isEqualTo("sender@example.org");
+        assertThat(bound.settings().flag("verifyHostname")).isTrue();
+        assertThat(bound.inherited().origin("smtpPort").describe()).isEqualTo("sensor mail1");
+    }
+
+    @Test
+    void aBadInheritedValueIsReportedOnTheFieldAndSaysWhereItComesFrom() {
+        Map<String, String> form = form();
+        form.put("pop3CredentialsId", "");
+        Map<String, String> defaults = defaults();
+        defaults.put("smtpPort", "70000");
+        defaults.put("pop3CredentialsId", "gone");
+        assertThat(BINDING.problems(form, defaults, STORE)).extracting(FieldProblem::line).containsExactly(
+                "smtpPort: 70000 is not in 1..65535 (inherited from global defaults)",
+                "pop3CredentialsId: no username with password credential with id 'gone' is visible to Jenkins"
+                        + " (inherited from global defaults)");
+        form.put("pop3CredentialsId", "mailbox");
+        form.put("smtpPort", "25");
+        assertThat(BINDING.problems(form, defaults, STORE)).isEmpty();
+    }
+
+    @Test
+    void aRequiredSettingNobodySetsIsStillRequired() {
+        Map<String, String> form = form();
+        form.put("from", "");
+        Map<String, String> defaults = defaults();
+        defaults.remove("from");
+        assertThatThrownBy(() -> BINDING.bind(form, defaults, STORE))
+                .hasMessage("from: is required (one e-mail address)");
+    }
+
+    @Test
+    void theGlobalDefaultsAloneAreCheckedByTheirRulesWithNothingRequired() {
+        assertThat(BINDING.defaultsProblems(Map.of(), STORE)).isEmpty();
+        assertThat(BINDING.defaultsProblems(defaults(), STORE)).isEmpty();
+        Map<String, String> defaults = defaults();
+        defaults.put("smtpPort", "0");
+        defaults.put("from", "two@example.org, addresses@example.org");
+        defaults.put("instanceId", "mail1");
+        assertThat(BINDING.defaultsProblems(defaults, STORE)).extracting(FieldProblem::line).containsExactly(
+                "instanceId: unknown field of the smtp-pop3-roundtrip global defaults (known: "
+                        + String.join(", ", BINDING.defaultsModel().fields().stream().map(FormField::name).toList())
+                        + ")",
+                "from: 'two@example.org, addresses@example.org' is not exactly one e-mail address"
+                        + " (like probe@example.org)",
+                "smtpPort: 0 is not in 1..65535");
+    }
 }

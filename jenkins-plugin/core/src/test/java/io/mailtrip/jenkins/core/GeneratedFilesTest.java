@@ -37,11 +37,12 @@ class GeneratedFilesTest {
             JenkinsFilesGenerator.write(DESCRIPTOR, RESOURCES);
         }
         Map<String, String> expected = JenkinsFileSet.render(DESCRIPTOR);
-        Path folder = RESOURCES.resolve(JenkinsFileSet.FORM_FOLDER);
         Set<String> onDisk = new TreeSet<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(p -> p.getFileName().toString().matches("config\\.jelly|help-.*\\.html"))
-                    .forEach(p -> onDisk.add(JenkinsFileSet.FORM_FOLDER + "/" + p.getFileName()));
+        for (String generated : JenkinsFileSet.folders()) {
+            try (Stream<Path> files = Files.list(RESOURCES.resolve(generated))) {
+                files.filter(p -> p.getFileName().toString().matches("config\\.jelly|help-.*\\.html"))
+                        .forEach(p -> onDisk.add(generated + "/" + p.getFileName()));
+            }
         }
         String hint = "generated Jenkins files drifted from the metadata; regenerate with"
                 + " mvn -o -q verify -pl jenkins-plugin/core -Dmailtrip.updateJenkinsFiles=true";
@@ -61,22 +62,58 @@ class GeneratedFilesTest {
 
     @Test
     void theJellyEscapesByDefault() {
-        String jelly = JenkinsFileSet.render(DESCRIPTOR).get(JenkinsFileSet.FORM_FOLDER + "/config.jelly");
-        assertThat(jelly.lines().skip(1).findFirst()).hasValue("<?jelly escape-by-default='true'?>");
+        for (String folder : JenkinsFileSet.folders()) {
+            String jelly = JenkinsFileSet.render(DESCRIPTOR).get(folder + "/config.jelly");
+            assertThat(jelly.lines().skip(1).findFirst()).as(folder).hasValue("<?jelly escape-by-default='true'?>");
+        }
     }
 
     @Test
     void theJellyNamesOnlyFieldsTheBindingKnowsAndEveryOneOfThem() {
         FormBinding binding = new FormBinding(FormModel.of(DESCRIPTOR));
-        Document jelly = Xml.parse(new JellyFormRenderer().render(binding.model()));
-        List<String> entries = Xml.attributeValues(jelly, "f:entry", "field");
-        List<String> named = new ArrayList<>(entries);
-        named.addAll(Xml.attributeValues(jelly, "select", "name"));
-        named.addAll(Xml.attributeValues(jelly, "input", "name"));
-        named.addAll(Xml.attributeValues(jelly, "f:checkbox", "name"));
-        assertThat(binding.fieldNames()).containsAll(named);
-        assertThat(new TreeSet<>(named)).isEqualTo(new TreeSet<>(binding.fieldNames()));
-        assertThat(entries).doesNotHaveDuplicates();
+        for (FormModel model : List.of(binding.model(), binding.defaultsModel())) {
+            Document jelly = Xml.parse(new JellyFormRenderer().render(model));
+            List<String> entries = Xml.attributeValues(jelly, "f:entry", "field");
+            List<String> named = new ArrayList<>(entries);
+            named.addAll(Xml.attributeValues(jelly, "select", "name"));
+            named.addAll(Xml.attributeValues(jelly, "input", "name"));
+            Set<String> known = new TreeSet<>(model.fields().stream().map(FormField::name).toList());
+            assertThat(new TreeSet<>(named)).as(model.scope().name()).isEqualTo(known);
+            assertThat(entries).doesNotHaveDuplicates();
+        }
+        assertThat(binding.defaultsModel().fields()).extracting(FormField::name)
+                .doesNotContain(FormModel.INSTANCE_ID, FormModel.SENSOR_ID)
+                .containsAll(binding.fieldNames().stream()
+                        .filter(f -> !f.equals(FormModel.INSTANCE_ID) && !f.equals(FormModel.SENSOR_ID)).toList());
+    }
+
+    @Test
+    void anEmptyFieldInheritsSoNothingIsPrefilledAndBooleansCanBeLeftUnset() {
+        Document instance = Xml.parse(new JellyFormRenderer().render(FormModel.of(DESCRIPTOR)));
+        Document defaults = Xml.parse(new JellyFormRenderer().render(FormModel.defaultsOf(DESCRIPTOR)));
+        assertThat(Xml.elements(instance, "f:checkbox")).isEmpty();
+        Element verify = Xml.elements(instance, "select").stream()
+                .filter(e -> e.getAttribute("name").equals("verifyHostname")).findFirst().orElseThrow();
+        List<Element> options = Xml.elements(verify, "f:option");
+        assertThat(options).extracting(o -> o.getAttribute("value")).containsExactly("", "true", "false");
+        assertThat(options.get(0).getTextContent()).isEqualTo("(inherit: global default, else true)");
+        assertThat(options.get(0).getAttribute("selected"))
+                .isEqualTo("${(instance == null ? '' : instance.get('verifyHostname')) == ''}");
+        Element primary = Xml.elements(defaults, "select").stream()
+                .filter(e -> e.getAttribute("name").equals("primaryChannel")).findFirst().orElseThrow();
+        assertThat(Xml.elements(primary, "f:option").get(0).getTextContent()).isEqualTo("(default: total)");
+        assertThat(placeholder(instance, "smtpPort"))
+                .isEqualTo("global default, else 465 when smtpSecurity is enforceTls or tlsIfAvailable, else 25");
+        assertThat(placeholder(instance, "smtpHost")).isEqualTo("global default");
+        assertThat(placeholder(defaults, "smtpPort"))
+                .isEqualTo("465 when smtpSecurity is enforceTls or tlsIfAvailable, else 25");
+        assertThat(placeholder(defaults, "smtpHost")).isEmpty();
+    }
+
+    private static String placeholder(Document jelly, String field) {
+        Element entry = Xml.elements(jelly, "f:entry").stream().filter(e -> e.getAttribute("field").equals(field))
+                .findFirst().orElseThrow();
+        return ((Element) entry.getElementsByTagName("*").item(0)).getAttribute("placeholder");
     }
 
     @Test
@@ -117,12 +154,33 @@ class GeneratedFilesTest {
                 .contains("Default: 465 when smtpSecurity is enforceTls or tlsIfAvailable, else 25.")
                 .contains("Accepted: 1..65535.");
         assertThat(files.get(folder + "help-heloIdent.html"))
-                .contains("<p>Default: the local host name. Leave the field empty to use it.</p>")
+                .contains("<p>Default: the local host name. Leave the field empty to use the global default, or"
+                        + " this default when there is none.</p>")
                 .contains("<p>Rules: ASCII only.</p>");
+        assertThat(files.get(folder + "help-from.html"))
+                .contains("<p>Leave the field empty to use the global default.</p>")
+                .contains("<p>Required, here or in the global defaults.</p>");
         assertThat(files.get(folder + "help-pop3CredentialsId.html"))
-                .contains("<p>Required when pop3Auth in {password, apop}.</p>")
+                .contains("<p>Required when pop3Auth in {password, apop}, here or in the global defaults.</p>")
                 .contains("Its password is used as pop3Password");
         assertThat(files).doesNotContainKey(folder + "help-smtpPassword.html");
+    }
+
+    @Test
+    void theGlobalDefaultsHelpSaysWhatADefaultIsAndRequiresNothing() {
+        Map<String, String> files = JenkinsFileSet.render(DESCRIPTOR);
+        String folder = JenkinsFileSet.DEFAULTS_FOLDER + "/";
+        assertThat(files).doesNotContainKey(folder + "help-instanceId.html").containsKey(folder + "help-smtpHost.html");
+        assertThat(files.get(folder + "help-heloIdent.html"))
+                .startsWith("<div>\n  <p>Global default: used by every sensor instance that leaves this field"
+                        + " empty.</p>\n")
+                .contains("<p>Default: the local host name. Leave the field empty to use it.</p>");
+        assertThat(files.get(folder + "help-from.html"))
+                .contains("<p>Every sensor instance needs a value: set it here or on each instance.</p>")
+                .doesNotContain("Required");
+        assertThat(files.get(folder + "help-pop3CredentialsId.html")).contains(
+                "<p>Every sensor instance needs a value when pop3Auth in {password, apop}: set it here or on each"
+                        + " instance.</p>");
     }
 
     /** Small DOM helpers for the checks above. */
@@ -139,7 +197,11 @@ class GeneratedFilesTest {
         }
 
         static List<Element> elements(Document document, String tag) {
-            NodeList nodes = document.getElementsByTagName(tag);
+            return elements(document.getDocumentElement(), tag);
+        }
+
+        static List<Element> elements(Element parent, String tag) {
+            NodeList nodes = parent.getElementsByTagName(tag);
             List<Element> out = new ArrayList<>();
             for (int i = 0; i < nodes.getLength(); i++) {
                 out.add((Element) nodes.item(i));

@@ -26,15 +26,37 @@ class HpiSourcesLintTest {
     }
 
     @Test
-    void theFormClassExistsAndFillsEveryGeneratedCredentialsField() throws IOException {
-        String form = source(JenkinsFileSet.FORM_CLASS);
-        for (CredentialPair pair : FormModel.of(JenkinsFilesGenerator.bundledDescriptor()).credentialPairs()) {
-            String method = "doFill" + Character.toUpperCase(pair.field().charAt(0)) + pair.field().substring(1)
-                    + "Items";
-            assertThat(form).as(method).containsPattern("@POST\\s+public ListBoxModel " + method + "\\(");
+    void bothFormClassesExistAndFillEveryGeneratedCredentialsField() throws IOException {
+        for (String formClass : List.of(JenkinsFileSet.FORM_CLASS, JenkinsFileSet.DEFAULTS_CLASS)) {
+            String form = source(formClass);
+            for (CredentialPair pair : FormModel.of(JenkinsFilesGenerator.bundledDescriptor()).credentialPairs()) {
+                String method = "doFill" + Character.toUpperCase(pair.field().charAt(0)) + pair.field().substring(1)
+                        + "Items";
+                assertThat(form).as(formClass + " " + method)
+                        .containsPattern("@POST\\s+public ListBoxModel " + method + "\\(");
+            }
+            assertThat(form).as(formClass).contains("public FieldEndpoint getField(String name)")
+                    .contains("public Object get(String field)");
         }
-        assertThat(form).contains("public FieldEndpoint getField(String name)")
-                .contains("public Object get(String field)");
+        assertThat(source("io.mailtrip.jenkins.MailtripGlobalConfiguration"))
+                .contains("public SensorDefaults getDefaults()")
+                .contains("SensorDefaults.fromForm(json.optJSONObject(\"defaults\"))");
+        assertThat(Files.readString(SOURCES.resolveSibling("resources").resolve(
+                "io/mailtrip/jenkins/MailtripGlobalConfiguration/config.jelly"))).contains("<f:property field=\"defaults\"/>");
+    }
+
+    @Test
+    void noSettingKeyIsTypedInTheGlue() throws IOException {
+        List<String> keys = JenkinsFilesGenerator.bundledDescriptor().settings().stream().map(s -> s.key()).toList();
+        for (Path file : javaFiles()) {
+            String text = Files.readString(file);
+            for (String key : keys) {
+                assertThat(text).as(file.getFileName() + " types the setting key " + key)
+                        .doesNotContain("\"" + key + "\"");
+            }
+            assertThat(text).as(file.toString()).doesNotContain("ConventionalSettings");
+        }
+        assertThat(source("io.mailtrip.jenkins.MailtripRuns")).contains("RoleSettings.interval(");
     }
 
     @Test

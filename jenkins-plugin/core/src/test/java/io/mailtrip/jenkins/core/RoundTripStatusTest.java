@@ -62,7 +62,7 @@ class RoundTripStatusTest {
         Map<String, SensorHistory> histories = new LinkedHashMap<>();
         Map<String, Sensor> sensors = new LinkedHashMap<>();
         for (BoundInstance instance : instances) {
-            schedule.plan(instance.instanceId(), ConventionalSettings.interval(instance.settings()), now);
+            schedule.plan(instance.instanceId(), RoleSettings.interval(instance.settings()), now);
             histories.put(instance.instanceId(), new SensorHistory(10));
             sensors.put(instance.instanceId(), PROVIDER.create(instance.settings()));
         }

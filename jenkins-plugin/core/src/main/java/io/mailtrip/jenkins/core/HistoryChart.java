@@ -1,0 +1,76 @@
+package io.mailtrip.jenkins.core;
+
+import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SensorResult;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The history of one sensor instance as charts, following its display settings: one chart per channel
+ * ({@code independent}), or the channels whose unit converts to the stack unit in one stacked chart
+ * ({@code stacked}), the others still on their own. The primary channel comes first either way.
+ *
+ * @param panels the charts in display order; empty before the first result
+ */
+public record HistoryChart(List<ChartPanel> panels) {
+
+    /** Title of the stacked chart. */
+    static final String STACKED_TITLE = "Stacked channels";
+
+    public HistoryChart {
+        panels = List.copyOf(panels);
+    }
+
+    /**
+     * @param newestFirst the kept results, as {@link SensorHistory#results()} gives them
+     * @param descriptor  the sensor's descriptor, for its channels
+     * @param primaryKey  the primary channel's key
+     * @param style       independent or stacked in a unit
+     */
+    public static HistoryChart of(List<SensorResult> newestFirst, SensorDescriptor descriptor, String primaryKey,
+                                  ChartStyle style) {
+        if (newestFirst.isEmpty()) {
+            return new HistoryChart(List.of());
+        }
+        List<SensorResult> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        List<ChannelDescriptor> channels = new ArrayList<>(descriptor.channels());
+        channels.sort(Comparator.comparing(c -> !c.key().equals(primaryKey)));
+
+        List<ChartPanel> panels = new ArrayList<>();
+        List<ChannelDescriptor> alone = new ArrayList<>(channels);
+        if (style.isStacked()) {
+            String unit = style.stackUnit().orElseThrow();
+            List<ChartSeries> stacked = new ArrayList<>();
+            for (ChannelDescriptor channel : channels) {
+                OptionalDouble factor = UnitScale.factor(channel.unit(), unit);
+                if (factor.isPresent()) {
+                    stacked.add(series(channel, oldestFirst, factor.getAsDouble()));
+                    alone.remove(channel);
+                }
+            }
+            if (!stacked.isEmpty()) {
+                panels.add(new ChartPanel(STACKED_TITLE, unit, true, stacked));
+            }
+        }
+        for (ChannelDescriptor channel : alone) {
+            panels.add(new ChartPanel(channel.label(), channel.unit(), false,
+                    List.of(series(channel, oldestFirst, 1.0))));
+        }
+        return new HistoryChart(panels);
+    }
+
+    private static ChartSeries series(ChannelDescriptor channel, List<SensorResult> oldestFirst, double factor) {
+        List<OptionalDouble> values = new ArrayList<>();
+        for (SensorResult result : oldestFirst) {
+            OptionalDouble value = result.channel(channel.key()).asOptional();
+            values.add(value.isPresent() ? OptionalDouble.of(value.getAsDouble() * factor) : OptionalDouble.empty());
+        }
+        return new ChartSeries(channel.key(), channel.label(), values);
+    }
+}

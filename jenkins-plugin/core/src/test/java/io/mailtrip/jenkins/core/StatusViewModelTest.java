@@ -1,0 +1,91 @@
+package io.mailtrip.jenkins.core;
+
+import io.mailtrip.spi.Settings;
+import io.mailtrip.spi.Status;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The status row leads with the primary channel, names the sensor in the viewer's language and draws charts. */
+class StatusViewModelTest {
+
+    private static StatusRow row(Settings settings, SensorHistory history, Locale locale) {
+        return StatusViewModel.of(List.of(new StatusViewModel.Source("mail1", settings, history)), locale,
+                ZoneOffset.UTC).rows().get(0);
+    }
+
+    private static SensorHistory history() {
+        SensorHistory history = new SensorHistory(10);
+        history.record(StatusViewTestData.roundTripResult(Status.UP, 120, 1380));
+        history.record(StatusViewTestData.roundTripResult(Status.DOWN, 100, Double.NaN));
+        history.record(StatusViewTestData.roundTripResult(Status.UP, 250, 750));
+        return history;
+    }
+
+    @Test
+    void thePrimaryChannelLeadsTheRow() {
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of("primaryChannel", "pop3")), history(), Locale.ROOT);
+        assertThat(row.primary()).isEqualTo(new ChannelCell("pop3", "Response Time POP3", "750 ms"));
+        assertThat(row.channels()).extracting(ChannelCell::key).containsExactly("pop3", "smtp", "total", "downtime");
+        assertThat(row.otherChannels()).extracting(ChannelCell::text)
+                .containsExactly("250 ms", "1000 ms", "33.3 %");
+        assertThat(row.lastRun()).isEqualTo("2026-11-27 10:15:30");
+    }
+
+    @Test
+    void withoutAChoiceTheMetadataDefaultLeads() {
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), history(), Locale.ROOT);
+        assertThat(row.primary()).isEqualTo(new ChannelCell("total", "Total", "1000 ms"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "en; SMTP&POP3 Round Trip",
+            "nl; SMTP & POP3 Round Trip",
+            "fr; SMTP & POP3 aller-retour",
+            "de; SMTP&POP3-Übermittlung",
+            "ja; SMTP&POP3 ラウンドトリップ",
+            "pt; Ida e volta SMTP&POP3",
+            "ru; Цикл SMTP и POP3",
+            "zh-CN; SMTP 和 POP3 往返",
+            "es; Ida y vuelta SMTP&POP3",
+            "it; SMTP&POP3 Round Trip",
+            "de-AT; SMTP&POP3-Übermittlung"})
+    void theSensorIsNamedInTheViewersLanguage(String languageTag, String name) {
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), new SensorHistory(1),
+                Locale.forLanguageTag(languageTag));
+        assertThat(row.sensorName()).isEqualTo(name);
+    }
+
+    @Test
+    void independentChartsShowEachChannelInItsOwnUnitThePrimaryFirst() {
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of("primaryChannel", "smtp")), history(), Locale.ROOT);
+        assertThat(row.chartSvg()).startsWith("<svg ").contains("<title>Response Time SMTP (ms)</title>");
+        assertThat(row.chartSvg().indexOf("Response Time SMTP (ms)"))
+                .isLessThan(row.chartSvg().indexOf("Response Time POP3 (ms)"));
+        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(5);
+    }
+
+    @Test
+    void stackedChartsFollowGraphTypeAndStackUnit() {
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of("graphType", "stacked", "stackUnit", "s")), history(),
+                Locale.ROOT);
+        assertThat(row.chartSvg()).contains("<title>Stacked channels (s)</title>")
+                .contains("<title>Downtime (%)</title>").doesNotContain("<title>Total (ms)</title>");
+        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(3);
+    }
+
+    @Test
+    void beforeTheFirstRunThereIsNoChart() {
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), new SensorHistory(1), Locale.ROOT);
+        assertThat(row.chartSvg()).isEmpty();
+        assertThat(row.primary()).isEqualTo(new ChannelCell("total", "Total", "not measured"));
+    }
+}
