@@ -11,6 +11,8 @@ final class CommandDefinitions {
 
     static final String PLUGIN_PATH = "/usr/local/lib/nagios/plugins/" + NagiosPlugin.NAME + "/" + NagiosPlugin.NAME;
     static final String CONFIG_PATH = "/etc/nagios/mailtrip-roundtrip.yml";
+    /** Where the example puts a file in the runner's form, with defaults, groups and devices. */
+    static final String HIERARCHY_CONFIG_PATH = "/etc/nagios/mailtrip.yml";
 
     private CommandDefinitions() {
     }
@@ -25,6 +27,9 @@ final class CommandDefinitions {
                 "# check_nrpe timeout than the default 10 s:  check_nrpe -H HOST -t 60 -c " + NagiosPlugin.NAME,
                 "command[" + NagiosPlugin.NAME + "]=" + PLUGIN_PATH + " --config " + CONFIG_PATH
                         + " -t " + Invocation.DEFAULT_TIMEOUT.toSeconds() + " -w 20 -c 40",
+                "# With the runner's file (defaults, groups, devices), one line per device; the device's host is -H:",
+                "#command[" + NagiosPlugin.NAME + "_mx1]=" + PLUGIN_PATH + " --config " + HIERARCHY_CONFIG_PATH
+                        + " --device mx1 -t " + Invocation.DEFAULT_TIMEOUT.toSeconds() + " -w 20 -c 40",
                 ""));
     }
 

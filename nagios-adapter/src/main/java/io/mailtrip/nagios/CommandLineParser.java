@@ -28,13 +28,13 @@ final class CommandLineParser {
         for (String arg : args) {
             if (arg.equals("-h") || arg.equals("--help")) {
                 return new Invocation(true, false, 0, Invocation.DEFAULT_TIMEOUT, Invocation.DEFAULT_TIMEOUT_STATE,
-                        List.of(), Map.of(), null);
+                        List.of(), Map.of(), null, null);
             }
         }
         for (String arg : args) {
             if (arg.equals("-V") || arg.equals("--version")) {
                 return new Invocation(false, true, 0, Invocation.DEFAULT_TIMEOUT, Invocation.DEFAULT_TIMEOUT_STATE,
-                        List.of(), Map.of(), null);
+                        List.of(), Map.of(), null, null);
             }
         }
         Builder builder = new Builder();
@@ -100,6 +100,7 @@ final class CommandLineParser {
         private final List<ThresholdOption> thresholds = new ArrayList<>();
         private final Map<String, SourcedValue> settings = new LinkedHashMap<>();
         private Path configFile;
+        private String device;
 
         void apply(PluginOption option, String name, String value) {
             switch (option.kind()) {
@@ -110,6 +111,7 @@ final class CommandLineParser {
                 case WARNING, CRITICAL -> thresholds.add(new ThresholdOption(name, option.kind() == Kind.CRITICAL,
                         option.channelKey(), value));
                 case CONFIG -> configFile = Path.of(value);
+                case DEVICE -> device = value;
                 case SETTING -> settings.put(option.setting().key(),
                         new SourcedValue(value == null ? "true" : value, option.longName()));
                 case SETTING_OFF -> settings.put(option.setting().key(), new SourcedValue("false", name));
@@ -131,7 +133,11 @@ final class CommandLineParser {
         }
 
         Invocation build() {
-            return new Invocation(false, false, verbosity, timeout, timeoutState, thresholds, settings, configFile);
+            if (device != null && configFile == null) {
+                throw new UsageException("--device", "needs --config FILE: the devices are defined in that file");
+            }
+            return new Invocation(false, false, verbosity, timeout, timeoutState, thresholds, settings, configFile,
+                    device);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mailtrip.nagios;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 
 /**
  * The plugin's last line of defence against a hang (guidelines, "Runtime Timeouts": a plugin must exit
@@ -16,27 +17,32 @@ final class ExitGuard {
     static final Duration GRACE = Duration.ofSeconds(1);
 
     private final PrintStream out;
-    private final boolean halts;
+    private final IntConsumer exit;
     private final AtomicBoolean claimed = new AtomicBoolean();
 
-    private ExitGuard(PrintStream out, boolean halts) {
+    /**
+     * @param out  where the timeout line goes
+     * @param exit ends the process with the given code; {@code null} for a guard that never fires
+     */
+    ExitGuard(PrintStream out, IntConsumer exit) {
         this.out = out;
-        this.halts = halts;
+        this.exit = exit;
     }
 
     /** A guard that prints to {@code out} and halts the JVM when it fires. */
     static ExitGuard forProcess(PrintStream out) {
-        return new ExitGuard(out, true);
+        // halt, not exit: no shutdown hook or finalizer may stand between a hung run and the exit code.
+        return new ExitGuard(out, Runtime.getRuntime()::halt);
     }
 
     /** A guard that never fires, for running the plugin inside another JVM (tests). */
     static ExitGuard inactive() {
-        return new ExitGuard(null, false);
+        return new ExitGuard(null, null);
     }
 
     /** Fires {@link #GRACE} after {@code deadline}, printing {@code text} and exiting with {@code exitCode}. */
     void arm(Duration deadline, String text, int exitCode) {
-        if (!halts) {
+        if (exit == null) {
             return;
         }
         Thread thread = new Thread(() -> {
@@ -48,7 +54,7 @@ final class ExitGuard {
             if (claim()) {
                 out.print(text);
                 out.flush();
-                Runtime.getRuntime().halt(exitCode);
+                exit.accept(exitCode);
             }
         }, "plugin-exit-guard");
         thread.setDaemon(true);

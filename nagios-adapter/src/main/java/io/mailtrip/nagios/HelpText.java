@@ -4,6 +4,7 @@ import io.mailtrip.nagios.PluginOption.Kind;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.SettingSection;
 
 import java.util.ArrayList;
@@ -23,12 +24,13 @@ final class HelpText {
         SensorDescriptor descriptor = table.descriptor();
         List<String> out = new ArrayList<>();
         out.add(NagiosPlugin.NAME + " " + version + " (mailtrip sensor " + descriptor.id() + ")");
-        out.addAll(TextWrap.wrap(descriptor.displayName(Locale.ENGLISH) + ": sends one probe mail by SMTP, waits"
+        // The sensor's name in the operator's language (the JVM's default locale, from LANG); the rest is English.
+        out.addAll(TextWrap.wrap(descriptor.displayName(Locale.getDefault()) + ": sends one probe mail by SMTP, waits"
                 + " until it arrives in a POP3 mailbox, deletes it, and reports how long each leg took.", 0));
         out.add("");
         out.add("Usage:");
         out.addAll(TextWrap.wrap(NagiosPlugin.NAME + " " + requiredOptions(table) + " [options]", 1));
-        out.add(" " + NagiosPlugin.NAME + " --config FILE [options]");
+        out.add(" " + NagiosPlugin.NAME + " --config FILE [--device NAME] [options]");
         out.add(" " + NagiosPlugin.NAME + " -h (or -V)");
         out.add("");
         out.add("Plugin options:");
@@ -70,7 +72,8 @@ final class HelpText {
         out.addAll(TextWrap.wrap("Keep passwords out of NRPE and Nagios command lines: set the environment"
                 + " variables named above, or put them in a --config file (YAML, the keys shown after each"
                 + " option), readable only by the user the plugin runs as. Any value may be written as"
-                + " ${env:NAME} or ${file:/path}. Precedence: command line, environment, file, default.", 1));
+                + " ${env:NAME} or ${file:/path}. Precedence: command line, environment, file (device, group,"
+                + " defaults), default.", 1));
         return String.join("\n", out) + "\n";
     }
 
@@ -94,7 +97,6 @@ final class HelpText {
     }
 
     private static String pluginHelp(PluginOption option, OptionTable table) {
-        String primary = ThresholdSet.PRIMARY_CHANNEL_SETTING;
         return switch (option.kind()) {
             case HELP -> "Print this help and exit with UNKNOWN (3).";
             case VERSION -> "Print the version and exit with UNKNOWN (3).";
@@ -108,19 +110,31 @@ final class HelpText {
                     + " reported as a timeout instead of CRITICAL.";
             case TIMEOUT_STATE -> "State when -t expires: ok, warning, critical, unknown or 0 to 3. Default "
                     + Invocation.DEFAULT_TIMEOUT_STATE.name().toLowerCase(Locale.ROOT) + ".";
-            case WARNING, CRITICAL -> thresholdHelp(option, table, primary);
+            case WARNING, CRITICAL -> thresholdHelp(option, table);
             case CONFIG -> "YAML file of settings: a map of the YAML keys shown below to values"
-                    + " (pop3Password: secret). Options and environment variables win over it.";
+                    + " (pop3Password: secret), or the runner's file with sections defaults, groups and devices"
+                    + " (see --device; its sensors section is ignored). Options and environment variables win"
+                    + " over it.";
+            case DEVICE -> "Device of the --config file to check: its settings apply, then its group's, then"
+                    + " the file's defaults; its host is the default of " + targetHostOption(table) + ". Without"
+                    + " --device, only the defaults of such a file apply.";
             case SETTING, SETTING_OFF -> throw new IllegalStateException("not a plugin option: " + option);
         };
     }
 
-    private static String thresholdHelp(PluginOption option, OptionTable table, String primarySetting) {
+    private static String targetHostOption(OptionTable table) {
+        return table.descriptor().settingFor(SettingRole.TARGET_HOST)
+                .map(s -> "-H/" + OptionNaming.longOption(s.key())).orElse("the host checked");
+    }
+
+    private static String thresholdHelp(PluginOption option, OptionTable table) {
         String level = option.kind() == Kind.CRITICAL ? "Critical" : "Warning";
         if (option.channelKey() == null) {
-            String dflt = table.descriptor().setting(primarySetting).map(SettingHelp::defaultText).orElse("");
-            return level + " RANGE for the primary channel (" + table.optionFor(primarySetting)
-                    + (dflt.isEmpty() ? "" : ", default " + dflt) + "). A channel option such as "
+            String primary = table.descriptor().settingFor(SettingRole.PRIMARY_CHANNEL)
+                    .map(s -> table.optionFor(s.key()) + ", default " + SettingHelp.defaultText(s))
+                    .orElse("the first channel");
+            return level + " RANGE for the primary channel (" + primary + "), which also leads the first line"
+                    + " of output. A channel option such as "
                     + table.thresholdOption(option.kind(), table.descriptor().channels().get(0).key())
                     + " wins over it for its channel.";
         }

@@ -2,6 +2,7 @@ package io.mailtrip.nagios;
 
 import io.mailtrip.nagios.PluginOption.Kind;
 import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.SettingType;
 
 import java.util.ArrayList;
@@ -37,11 +38,13 @@ final class IcingaCheckCommand {
         out.add("");
         out.add("  arguments = {");
         for (PluginOption option : table.options()) {
-            argument(out, option);
+            argument(out, option, table);
         }
         out.add("  }");
         out.add("");
-        out.add("  vars." + variable(OptionTable.HOST_SETTING) + " = \"$check_address$\"");
+        // The host checked defaults to the Icinga host's address, like the ITL's plugins do for -H.
+        table.descriptor().settingFor(SettingRole.TARGET_HOST).ifPresent(host ->
+                out.add("  vars." + variable(host.key()) + " = \"$check_address$\""));
         for (SettingDescriptor setting : table.descriptor().settings()) {
             if (setting.type() == SettingType.SECRET) {
                 out.add("  env." + OptionNaming.environmentVariable(setting.key()) + " = \"$"
@@ -52,7 +55,7 @@ final class IcingaCheckCommand {
         return String.join("\n", out) + "\n";
     }
 
-    private static void argument(List<String> out, PluginOption option) {
+    private static void argument(List<String> out, PluginOption option, OptionTable table) {
         switch (option.kind()) {
             case HELP, VERSION -> {
                 // Not for scheduled checks: both exit UNKNOWN.
@@ -64,7 +67,7 @@ final class IcingaCheckCommand {
                     + " when " + variable(option.setting().key()) + " is false.");
             case SETTING -> setting(out, option);
             default -> valued(out, option.longName(), variable(option.longName().substring(2).replace('-', '_')),
-                    pluginDescription(option));
+                    pluginDescription(option, table));
         }
     }
 
@@ -81,15 +84,22 @@ final class IcingaCheckCommand {
         }
     }
 
-    private static String pluginDescription(PluginOption option) {
+    private static String pluginDescription(PluginOption option, OptionTable table) {
+        String primary = table.descriptor().settingFor(SettingRole.PRIMARY_CHANNEL)
+                .map(s -> "the primary channel (" + SettingHelp.defaultText(s) + " by default)")
+                .orElse("the first channel");
         return switch (option.kind()) {
             case TIMEOUT -> "Overall deadline of the plugin in seconds (default " + Invocation.DEFAULT_TIMEOUT.toSeconds()
                     + "); keep it below this command's timeout.";
             case TIMEOUT_STATE -> "State when the deadline expires: ok, warning, critical or unknown (default).";
             case WARNING, CRITICAL -> (option.kind() == Kind.WARNING ? "Warning" : "Critical") + " range ([@][start:][end],"
-                    + " seconds) for " + (option.channelKey() == null ? "the primary channel (total by default)"
+                    + " seconds) for " + (option.channelKey() == null ? primary
                     : "channel " + option.channelKey()) + ".";
-            case CONFIG -> "YAML settings file (keys as in the runner's YAML); options win over it.";
+            case CONFIG -> "YAML settings file: setting keys as in the runner's YAML, or the runner's file with"
+                    + " defaults, groups and devices; options win over it.";
+            case DEVICE -> "Device of the --config file whose settings apply, with its group's and the defaults."
+                    + table.descriptor().settingFor(SettingRole.TARGET_HOST).map(host -> " Its host does not apply"
+                    + " while " + variable(host.key()) + " is set (to the host's address by default).").orElse("");
             default -> "";
         };
     }

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param thresholds   threshold options as given, in order
  * @param settings     setting values given as options, by setting key, with the option that gave them
  * @param configFile   {@code --config}, or {@code null}
+ * @param device       {@code --device}: the device of a hierarchical {@code --config} file, or {@code null}
  */
 record Invocation(boolean help, boolean version, int verbosity, Duration timeout, PluginState timeoutState,
-                  List<ThresholdOption> thresholds, Map<String, SourcedValue> settings, Path configFile) {
+                  List<ThresholdOption> thresholds, Map<String, SourcedValue> settings, Path configFile,
+                  String device) {
 
     /** Below NRPE's default {@code command_timeout} of 60 s, so the plugin answers before NRPE kills it. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(50);

@@ -24,9 +24,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code check_smtp_pop3_roundtrip}: one round trip per call, the Monitoring Plugins way. Parses the
- * options, merges command line, environment and {@code --config} file, lets the SPI validate, runs the
- * sensor under the {@code -t} deadline and prints one line with perfdata. Every path ends in exit code
- * 0 to 3; nothing is read from stdin and nothing needed goes to stderr.
+ * options, resolves command line, environment and {@code --config} file (with {@code --device}, its
+ * levels) through the SPI's inheritance, lets the SPI validate, runs the sensor under the {@code -t}
+ * deadline and prints one line with perfdata. Every path ends in exit code 0 to 3; nothing is read from
+ * stdin and nothing needed goes to stderr.
  */
 public final class NagiosPlugin {
 
@@ -94,10 +95,12 @@ public final class NagiosPlugin {
                 + invocation.timeout().toSeconds() + " s): the round trip did not end by its deadline", unmeasured,
                 List.of()).render(CheckOutput.SMALL_LIMIT), invocation.timeoutState().exitCode());
         Map<String, SourcedValue> raw = Map.of();
+        SourcedSettings sourced;
         Settings settings;
         ThresholdSet thresholds;
         try {
-            raw = new SettingSources(descriptor, environment).merge(invocation.settings(), invocation.configFile());
+            sourced = new SettingSources(descriptor, environment).resolve(invocation);
+            raw = sourced.values();
             settings = Settings.parse(descriptor, resolve(raw));
             thresholds = ThresholdSet.of(invocation.thresholds(), descriptor, settings);
         } catch (UsageException e) {
@@ -108,13 +111,13 @@ public final class NagiosPlugin {
         SensorResult result;
         List<String> notes = new ArrayList<>();
         try (Sensor sensor = provider.create(settings)) {
-            notes.addAll(notes(settings, raw, sensor, invocation));
+            notes.addAll(notes(settings, sourced, sensor, invocation));
             result = sensor.run(deadline);
         } catch (ConfigurationException e) {
             return usage(problemLines(e, table, raw), unmeasured);
         }
         CheckOutput output = new ResultReport(descriptor, thresholds, invocation)
-                .report(result, deadline.expired(), notes, settingLines(settings, table));
+                .report(result, deadline.expired(), notes, settingLines(settings, sourced));
         return new Printed(output.state(), output.render(ResultReport.limit(invocation.verbosity())));
     }
 
@@ -155,12 +158,17 @@ public final class NagiosPlugin {
         return new Printed(PluginState.UNKNOWN, output.render(CheckOutput.SMALL_LIMIT));
     }
 
-    private static List<String> notes(Settings settings, Map<String, SourcedValue> raw, Sensor sensor,
+    private static List<String> notes(Settings settings, SourcedSettings sourced, Sensor sensor,
                                       Invocation invocation) {
         List<String> notes = new ArrayList<>();
         for (String key : settings.ignored()) {
             String when = SettingHelp.visibilityText(settings.descriptor().setting(key).orElseThrow().visibility());
-            notes.add("note: " + raw.get(key).source() + " is ignored: only used when " + when);
+            notes.add("note: " + sourced.values().get(key).source() + " is ignored: only used when " + when);
+        }
+        for (String unused : sourced.inherited().unusedAncestorKeys()) {
+            // Not an error: a file shared with the runner may hold settings of other sensor types.
+            notes.add("note: --config " + invocation.configFile() + ": " + unused + " is no setting of "
+                    + settings.descriptor().id() + " and is ignored");
         }
         if (sensor.budget().compareTo(invocation.timeout()) > 0) {
             notes.add("note: these settings allow a round trip of up to " + sensor.budget().toSeconds()
@@ -169,10 +177,9 @@ public final class NagiosPlugin {
         return notes;
     }
 
-    private static List<String> settingLines(Settings settings, OptionTable table) {
-        List<String> lines = new ArrayList<>();
-        settings.describe().forEach((key, value) -> lines.add("setting " + table.optionFor(key) + " = " + value));
-        return lines;
+    /** {@code setting smtpPort = 587 (device mx1)}: the SPI's listing, secrets masked. */
+    private static List<String> settingLines(Settings settings, SourcedSettings sourced) {
+        return sourced.inherited().describe(settings).stream().map(line -> "setting " + line).toList();
     }
 
     static String version() {

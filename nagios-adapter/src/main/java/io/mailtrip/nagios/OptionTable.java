@@ -4,6 +4,7 @@ import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.SettingType;
 
 import java.util.ArrayList;
@@ -21,9 +22,6 @@ import io.mailtrip.nagios.PluginOption.Kind;
  * pair per channel, and one option per setting of the sensor, generated from its metadata.
  */
 final class OptionTable {
-
-    /** The setting {@code -H} stands for: the guidelines reserve {@code -H} for the host checked. */
-    static final String HOST_SETTING = "smtpHost";
 
     private final SensorDescriptor descriptor;
     private final List<PluginOption> options = new ArrayList<>();
@@ -48,8 +46,10 @@ final class OptionTable {
                     "RANGE"));
         }
         table.add(PluginOption.plugin("--config", null, Kind.CONFIG, "FILE"));
+        table.add(PluginOption.plugin("--device", null, Kind.DEVICE, "NAME"));
         for (SettingDescriptor setting : descriptor.settings()) {
-            String shortName = setting.key().equals(HOST_SETTING) ? "-H" : null;
+            // The guidelines reserve -H for the host checked: the sensor's target host, whatever its key.
+            String shortName = setting.role() == SettingRole.TARGET_HOST ? "-H" : null;
             String longName = OptionNaming.longOption(setting.key());
             table.add(new PluginOption(longName, shortName, Kind.SETTING, setting, null, valueLabel(setting)));
             if (setting.type() == SettingType.BOOLEAN) {

@@ -7,12 +7,14 @@ import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Translates one sensor result into plugin output: the sensor's status mapped to a plugin state,
- * raised (never lowered) by broken thresholds; the plugin's own timeout reported as the
+ * raised (never lowered) by broken thresholds; the primary channel leading the summary
+ * ({@code total 0.248s - round trip ...}); the plugin's own timeout reported as the
  * {@code --timeout-state} with the phase reached.
  */
 final class ResultReport {
@@ -35,28 +37,38 @@ final class ResultReport {
     CheckOutput report(SensorResult result, boolean deadlineExpired, List<String> notes, List<String> settingLines) {
         boolean timedOut = result.status() == Status.UNKNOWN && deadlineExpired;
         PluginState state = timedOut ? invocation.timeoutState() : PluginState.of(result.status());
-        List<String> breaches = new ArrayList<>();
-        for (ChannelDescriptor channel : descriptor.channels()) {
+        // The primary channel leads: its breach, else its value; then the other channels' breaches.
+        List<String> lead = new ArrayList<>();
+        for (ChannelDescriptor channel : primaryFirst()) {
             ChannelValue value = result.channel(channel.key());
             ChannelThresholds limits = thresholds.forChannel(channel.key());
             if (!value.measured()) {
                 continue;
             }
-            double shown = PerfUnit.forChannel(channel.unit()).convert(value.value());
+            PerfUnit unit = PerfUnit.forChannel(channel.unit());
+            double shown = unit.convert(value.value());
             PluginState verdict = limits.evaluate(shown);
             if (verdict != PluginState.OK) {
-                breaches.add(channel.key() + " " + limits.broken(verdict).describeBreach(shown) + " ("
+                lead.add(channel.key() + " " + limits.broken(verdict).describeBreach(shown) + " ("
                         + verdict.name().toLowerCase(Locale.ROOT) + ")");
                 state = PluginState.worst(state, verdict);
+            } else if (channel.key().equals(thresholds.primaryChannel())) {
+                lead.add(channel.key() + " " + DecimalText.of(shown) + unit.symbol());
             }
         }
         String message = timedOut
                 ? "plugin timeout (-t " + invocation.timeout().toSeconds() + " s) reached in phase " + result.phase()
                         + ": " + result.message()
                 : result.message();
-        String summary = breaches.isEmpty() ? message : String.join("; ", breaches) + " - " + message;
+        String summary = lead.isEmpty() ? message : String.join("; ", lead) + " - " + message;
         String perfdata = PerfdataFormatter.format(descriptor.channels(), result.channels(), thresholds::forChannel);
         return new CheckOutput(state, summary, perfdata, longLines(result, notes, settingLines));
+    }
+
+    private List<ChannelDescriptor> primaryFirst() {
+        List<ChannelDescriptor> channels = new ArrayList<>(descriptor.channels());
+        channels.sort(Comparator.comparing(c -> !c.key().equals(thresholds.primaryChannel())));
+        return channels;
     }
 
     private List<String> longLines(SensorResult result, List<String> notes, List<String> settingLines) {

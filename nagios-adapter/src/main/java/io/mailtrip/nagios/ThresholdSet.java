@@ -3,6 +3,8 @@ package io.mailtrip.nagios;
 import io.mailtrip.nagios.Invocation.ThresholdOption;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.Settings;
 
 import java.util.LinkedHashMap;
@@ -11,17 +13,16 @@ import java.util.Map;
 
 /**
  * The thresholds of a run, per channel key. Plain {@code -w}/{@code -c} apply to the primary channel
- * (the sensor's {@value #PRIMARY_CHANNEL_SETTING} setting, {@code total} by default); a channel option
- * such as {@code --warning-total} wins over them for its channel.
+ * (the sensor's setting of role {@link SettingRole#PRIMARY_CHANNEL}, else its first channel); a channel
+ * option such as {@code --warning-total} wins over them for its channel.
  */
 final class ThresholdSet {
 
-    /** The setting that names the channel leading summaries and plain thresholds. */
-    static final String PRIMARY_CHANNEL_SETTING = "primaryChannel";
-
+    private final String primaryChannel;
     private final Map<String, ChannelThresholds> byChannel;
 
-    private ThresholdSet(Map<String, ChannelThresholds> byChannel) {
+    private ThresholdSet(String primaryChannel, Map<String, ChannelThresholds> byChannel) {
+        this.primaryChannel = primaryChannel;
         this.byChannel = byChannel;
     }
 
@@ -48,14 +49,18 @@ final class ThresholdSet {
                 byChannel.put(channelKey, option.critical() ? current.withCritical(range) : current.withWarning(range));
             }
         }
-        return new ThresholdSet(byChannel);
+        return new ThresholdSet(primary, byChannel);
     }
 
-    static String primaryChannel(SensorDescriptor descriptor, Settings settings) {
-        if (descriptor.setting(PRIMARY_CHANNEL_SETTING).isPresent() && settings.has(PRIMARY_CHANNEL_SETTING)) {
-            return settings.text(PRIMARY_CHANNEL_SETTING);
-        }
-        return descriptor.channels().get(0).key();
+    private static String primaryChannel(SensorDescriptor descriptor, Settings settings) {
+        return descriptor.settingFor(SettingRole.PRIMARY_CHANNEL).map(SettingDescriptor::key)
+                .filter(settings::has).map(settings::text)
+                .orElseGet(() -> descriptor.channels().get(0).key());
+    }
+
+    /** The key of the channel that leads the summary and that plain {@code -w}/{@code -c} apply to. */
+    String primaryChannel() {
+        return primaryChannel;
     }
 
     ChannelThresholds forChannel(String key) {

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +54,71 @@ class LauncherIT {
         ProcessRun run = ProcessRun.of(command, Map.of("MAILTRIP_POP3_PASSWORD", MailServers.PROBE_PASSWORD), LIMIT);
 
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        assertThat(run.firstLine()).startsWith("SMTP-POP3 OK - round trip ");
+        assertThat(run.firstLine()).containsPattern("^SMTP-POP3 OK - total [0-9.]+s - round trip ");
         assertThat(run.perfdata().get("total")).matches("[0-9]+\\.[0-9]+s;20;30;0");
         assertThat(run.stdout()).contains("pop3> PASS ******").doesNotContain(MailServers.PROBE_PASSWORD);
         assertThat(run.stderr()).isEmpty();
         Files.delete(link);
+    }
+
+    /**
+     * A server that accepts and never answers, with SMTP waits far longer than {@code -t}: the plugin still
+     * answers by its deadline (the sensor cuts the run; the exit guard would, 1 s later, if it did not).
+     */
+    @Test
+    void aSilentServerEndsAtThePluginDeadline() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> holdConnections(silent), "silent-smtp");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+            settings.put("smtpPort", String.valueOf(silent.getLocalPort()));
+            settings.put("smtpTimeout", "30");
+            List<String> command = new ArrayList<>(List.of(PluginFolder.launcher().toString(), "-t", "2"));
+            command.addAll(NagiosPluginTest.options(settings));
+            long start = System.nanoTime();
+
+            ProcessRun run = ProcessRun.of(command, Map.of(), LIMIT);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(run.exitCode()).as(run.stdout()).isEqualTo(3);
+            assertThat(run.firstLine()).startsWith("SMTP-POP3 UNKNOWN - plugin timeout (-t 2 s) ");
+            // Deadline + grace + JVM start, with room for a busy build machine; far below the 30 s waits.
+            assertThat(took).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    /** Jackson costs start-up time: only a --config file may load it (the JVM logs every class it loads). */
+    @Test
+    void onlyAConfigFileLoadsTheYamlParser() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = PluginFolder.path().resolve("lib/check_smtp_pop3_roundtrip.jar").toString();
+        List<String> plain = List.of(java, "-Xlog:class+load:stdout", "-jar", jar, "-H", "127.0.0.1", "--smtp-port",
+                "1", "--from", "a@example.org", "--to", "a@example.org", "--pop3-host", "127.0.0.1");
+        Path config = Files.writeString(temp.resolve("mailtrip.yml"), "defaults: {}\n");
+        List<String> withConfig = new ArrayList<>(plain);
+        withConfig.addAll(List.of("--config", config.toString()));
+
+        assertThat(ProcessRun.of(plain, Map.of(), LIMIT).stdout()).contains("io.mailtrip.nagios.NagiosPlugin ")
+                .doesNotContain("com.fasterxml.jackson");
+        assertThat(ProcessRun.of(withConfig, Map.of(), LIMIT).stdout()).contains("com.fasterxml.jackson");
+    }
+
+    private static void holdConnections(ServerSocket server) {
+        List<Socket> held = new ArrayList<>();
+        try {
+            while (true) {
+                held.add(server.accept());
+            }
+        } catch (IOException closed) {
+            held.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // The test is over.
+                }
+            });
+        }
     }
 
     @Test

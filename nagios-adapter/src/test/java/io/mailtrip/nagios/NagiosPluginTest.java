@@ -33,7 +33,7 @@ class NagiosPluginTest {
         NagiosPlugin.Printed printed = run(options(MailServers.plainSettings(GREEN_MAIL)));
 
         assertThat(printed.state()).isEqualTo(PluginState.OK);
-        assertThat(printed.text()).startsWith("SMTP-POP3 OK - round trip ").endsWith("\n");
+        assertThat(printed.text()).containsPattern("^SMTP-POP3 OK - total [0-9.]+s - round trip ").endsWith("\n");
         assertThat(printed.text().lines()).hasSize(1);
         assertThat(perfdata(printed)).containsKeys("smtp", "pop3", "total", "downtime");
         assertThat(perfdata(printed).get("total")).matches("[0-9]+\\.[0-9]+s;;;0");
@@ -63,10 +63,28 @@ class NagiosPluginTest {
         NagiosPlugin.Printed printed = run(args);
 
         assertThat(printed.state()).isEqualTo(PluginState.CRITICAL);
-        assertThat(printed.text()).containsPattern("^SMTP-POP3 CRITICAL - smtp [0-9.]+s < 100s \\(critical\\); total"
-                + " [0-9.]+s inside @100s \\(warning\\) - round trip ");
+        assertThat(printed.text()).containsPattern("^SMTP-POP3 CRITICAL - total [0-9.]+s inside @100s \\(warning\\);"
+                + " smtp [0-9.]+s < 100s \\(critical\\) - round trip ");
         assertThat(perfdata(printed).get("total")).endsWith("s;@100;;0");
         assertThat(perfdata(printed).get("smtp")).endsWith("s;;100:;0");
+    }
+
+    @Test
+    void thePrimaryChannelLeadsTheSummaryAndTakesThePlainThresholds() {
+        List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
+        args.addAll(List.of("--primary-channel", "smtp", "-w", "@0:100"));
+
+        NagiosPlugin.Printed warning = run(args);
+
+        assertThat(warning.state()).as(warning.text()).isEqualTo(PluginState.WARNING);
+        assertThat(warning.text()).containsPattern("^SMTP-POP3 WARNING - smtp [0-9.]+s inside @100s \\(warning\\)"
+                + " - round trip ");
+        assertThat(perfdata(warning).get("smtp")).endsWith("s;@100;;0");
+        assertThat(perfdata(warning).get("total")).endsWith("s;;;0");
+
+        List<String> pop3 = options(MailServers.plainSettings(GREEN_MAIL));
+        pop3.addAll(List.of("--primary-channel", "pop3"));
+        assertThat(run(pop3).text()).containsPattern("^SMTP-POP3 OK - pop3 [0-9.]+s - round trip ");
     }
 
     @Test
@@ -121,7 +139,10 @@ class NagiosPluginTest {
 
         assertThat(printed.state()).as(printed.text()).isEqualTo(PluginState.OK);
         assertThat(printed.text()).contains("pop3> PASS ******").contains("smtp> AUTH ")
-                .contains("setting --pop3-password = ******")
+                .contains("\nsetting pop3Password = ****** (environment)\n")
+                .contains("\nsetting smtpPassword = ****** (environment)\n")
+                .contains("\nsetting smtpUser = sender (command line)\n")
+                .contains("\nsetting heloIdent = ")
                 .doesNotContain(MailServers.PROBE_PASSWORD).doesNotContain(MailServers.SENDER_PASSWORD);
         assertThat(printed.text().lines().skip(1)).noneMatch(line -> line.contains("|"));
         assertThat(printed.text().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(CheckOutput.TRACE_LIMIT);

@@ -57,6 +57,7 @@ class NrpeIT {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         port = freePort();
         Path config = writeSettings();
+        Path runnerConfig = writeRunnerFile();
         String plugin = PluginFolder.launcher() + " --config " + config;
         List<String> cfg = new ArrayList<>(List.of(
                 "pid_file=" + dir.resolve("nrpe.pid"),
@@ -68,7 +69,9 @@ class NrpeIT {
                 "connection_timeout=60",
                 "command[rt_ok]=" + plugin + " -t 30 -w 20 -c 25",
                 "command[rt_critical]=" + plugin + " -t 30 --to nobody@localhost --max-trip-time 2",
-                "command[rt_bad_option]=" + plugin + " --smtp-port 70000"));
+                "command[rt_bad_option]=" + plugin + " --smtp-port 70000",
+                "command[rt_device]=" + PluginFolder.launcher() + " --config " + runnerConfig
+                        + " --device mx1 -t 30 -w 20 -c 25"));
         if (runsAsRoot()) {
             // NRPE drops root to this user before running a command; the settings file is that user's.
             cfg.addAll(List.of("nrpe_user=" + NRPE_USER, "nrpe_group=" + NRPE_USER));
@@ -103,7 +106,7 @@ class NrpeIT {
         ProcessRun run = checkNrpe("rt_ok");
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
-        assertThat(run.firstLine()).startsWith("SMTP-POP3 OK - round trip ");
+        assertThat(run.firstLine()).containsPattern("^SMTP-POP3 OK - total [0-9.]+s - round trip ");
         Map<String, String> perfdata = run.perfdata();
         assertThat(perfdata).containsOnlyKeys("smtp", "pop3", "total", "downtime");
         double total = Double.parseDouble(perfdata.get("total").substring(0, perfdata.get("total").indexOf('s')));
@@ -131,6 +134,15 @@ class NrpeIT {
                 + " | smtp=U;;;0 pop3=U;;;0 total=U;;;0 downtime=U;;;0;100");
     }
 
+    @Test
+    void aDeviceOfTheRunnersFileIsCheckedThroughNrpe() throws Exception {
+        ProcessRun run = checkNrpe("rt_device");
+
+        assertThat(run.exitCode()).as(run.stdout()).isZero();
+        assertThat(run.firstLine()).containsPattern("^SMTP-POP3 OK - total [0-9.]+s - round trip ");
+        assertThat(run.perfdata().get("total")).endsWith("s;20;25;0");
+    }
+
     private ProcessRun checkNrpe(String command) throws Exception {
         // check_nrpe's default cipher list already carries @SECLEVEL=0 for NRPE's anonymous DH under OpenSSL 3.
         return ProcessRun.of(List.of(CHECK_NRPE.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port),
@@ -142,7 +154,23 @@ class NrpeIT {
         StringBuilder yaml = new StringBuilder("# written by NrpeIT\n");
         MailServers.plainSettings(GREEN_MAIL).forEach((key, value) ->
                 yaml.append(key).append(": \"").append(value).append("\"\n"));
-        Path file = Files.writeString(dir.resolve("roundtrip.yml"), yaml.toString());
+        return privateFile("roundtrip.yml", yaml.toString());
+    }
+
+    /** The runner's form: SMTP host and port on device mx1, the rest in the defaults. */
+    private Path writeRunnerFile() throws IOException {
+        Map<String, String> defaults = MailServers.plainSettings(GREEN_MAIL);
+        String host = defaults.remove("smtpHost");
+        String port = defaults.remove("smtpPort");
+        StringBuilder yaml = new StringBuilder("# written by NrpeIT\ndefaults:\n");
+        defaults.forEach((key, value) -> yaml.append("  ").append(key).append(": \"").append(value).append("\"\n"));
+        yaml.append("devices:\n  mx1:\n    host: ").append(host).append("\n    settings: {smtpPort: ").append(port)
+                .append("}\n");
+        return privateFile("mailtrip.yml", yaml.toString());
+    }
+
+    private Path privateFile(String name, String content) throws IOException {
+        Path file = Files.writeString(dir.resolve(name), content);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         if (runsAsRoot()) {
             UserPrincipalLookupService users = file.getFileSystem().getUserPrincipalLookupService();
