@@ -13,17 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads the runner's YAML (or JSON) file and checks all of it before anything runs. Keys are checked
  * explicitly rather than by data binding so that every problem of the file is reported, not only the
- * first. Later sections ({@code defaults}, {@code groups}, ...) are additions to {@link #TOP_LEVEL_KEYS}.
+ * first. The settings hierarchy ({@code defaults}, {@code groups}, {@code devices}) is read by
+ * {@link SettingsHierarchy}, each instance by {@link InstanceLoader}.
  */
 public final class ConfigLoader {
 
-    static final List<String> TOP_LEVEL_KEYS = List.of("http", "junitXml", "jsonLines", "history", "sensors");
+    static final List<String> TOP_LEVEL_KEYS = List.of("http", "junitXml", "jsonLines", "history", "language",
+            "defaults", "groups", "devices", "sensors");
     private static final List<String> HTTP_KEYS = List.of("address", "port");
     private static final List<String> HISTORY_KEYS = List.of("size", "file");
     static final String DEFAULT_HTTP_ADDRESS = "127.0.0.1";
@@ -59,12 +62,14 @@ public final class ConfigLoader {
         Optional<String> jsonLines = text(root.get("jsonLines"), "jsonLines", problems)
                 .map(v -> v.equals(RunnerConfig.STDOUT) ? v : base.resolve(v).toString());
         RunnerConfig.HistorySettings history = history(root.get("history"), base, problems);
+        Locale language = language(root.get("language"), problems);
+        SettingsHierarchy hierarchy = SettingsHierarchy.read(root, catalog, problems);
         List<String> warnings = new ArrayList<>();
-        List<InstanceConfig> instances = instances(root.get("sensors"), problems, warnings);
+        List<InstanceConfig> instances = instances(root.get("sensors"), hierarchy, problems, warnings);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems.lines());
         }
-        return new RunnerConfig(http, junitXml, jsonLines, history, instances, warnings);
+        return new RunnerConfig(http, junitXml, jsonLines, history, language, instances, warnings);
     }
 
     private static JsonNode read(Path file, Problems problems) {
@@ -120,7 +125,21 @@ public final class ConfigLoader {
         return new RunnerConfig.HistorySettings(size, file);
     }
 
-    private List<InstanceConfig> instances(JsonNode node, Problems problems, List<String> warnings) {
+    private static Locale language(JsonNode node, Problems problems) {
+        Optional<String> tag = text(node, "language", problems);
+        if (tag.isEmpty()) {
+            return ResponseLanguage.FALLBACK;
+        }
+        Optional<Locale> best = ResponseLanguage.best(tag.get());
+        if (best.isEmpty()) {
+            problems.add("language", "'" + tag.get() + "' is not one of "
+                    + String.join(", ", ResponseLanguage.SUPPORTED));
+        }
+        return best.orElse(ResponseLanguage.FALLBACK);
+    }
+
+    private List<InstanceConfig> instances(JsonNode node, SettingsHierarchy hierarchy, Problems problems,
+                                           List<String> warnings) {
         if (node == null || node.isNull()) {
             problems.add("sensors", "is required (a list of sensor instances with id, sensor and settings)");
             return List.of();
@@ -132,7 +151,7 @@ public final class ConfigLoader {
         List<InstanceConfig> instances = new ArrayList<>();
         Map<String, Integer> firstIndexById = new HashMap<>();
         for (int i = 0; i < node.size(); i++) {
-            InstanceLoader.Located located = instanceLoader.load(node.get(i), i, catalog, problems.file());
+            InstanceLoader.Located located = instanceLoader.load(node.get(i), i, catalog, hierarchy, problems.file());
             String where = located.where();
             located.problems().forEach(p -> problems.add(where, p));
             located.warnings().forEach(w -> warnings.add(problems.file() + ": " + where + ": " + w));
@@ -147,7 +166,7 @@ public final class ConfigLoader {
         return instances;
     }
 
-    private static Optional<String> text(JsonNode node, String key, Problems problems) {
+    static Optional<String> text(JsonNode node, String key, Problems problems) {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }

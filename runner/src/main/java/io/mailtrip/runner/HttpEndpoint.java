@@ -7,17 +7,24 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * Serves {@code /metrics} (Prometheus), {@code /api/results} (JSON) and {@code /} (status page) from the
- * result board, with the JDK's own HTTP server on one thread: scrapes are rare and cheap.
+ * result board, with the JDK's own HTTP server on one thread: scrapes are rare and cheap. The JSON and
+ * the page name sensors in the request's language ({@link ResponseLanguage}).
  */
 final class HttpEndpoint implements AutoCloseable {
+
+    private static final String LANG_PARAMETER = "lang=";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -27,7 +34,9 @@ final class HttpEndpoint implements AutoCloseable {
         this.executor = executor;
     }
 
-    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board) throws IOException {
+    /** @param language the language when a request asks for none the runner offers */
+    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 0);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "mailtrip-http");
@@ -37,10 +46,15 @@ final class HttpEndpoint implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/metrics", exchange -> respond(exchange, "/metrics", PrometheusText.CONTENT_TYPE,
                 () -> PrometheusText.render(board.snapshots())));
-        server.createContext("/api/results", exchange -> respond(exchange, "/api/results",
-                "application/json; charset=utf-8", () -> json(board)));
-        server.createContext("/", exchange -> respond(exchange, "/", "text/html; charset=utf-8",
-                () -> StatusPage.render(board.snapshots(), Instant.now())));
+        server.createContext("/api/results", exchange -> {
+            Locale chosen = language(exchange, language);
+            respond(exchange, "/api/results", "application/json; charset=utf-8", () -> json(board, chosen));
+        });
+        server.createContext("/", exchange -> {
+            Locale chosen = language(exchange, language);
+            respond(exchange, "/", "text/html; charset=utf-8",
+                    () -> StatusPage.render(board.snapshots(), Instant.now(), chosen));
+        });
         server.start();
         return new HttpEndpoint(server, executor);
     }
@@ -50,10 +64,24 @@ final class HttpEndpoint implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static String json(ResultBoard board) {
+    /** The request's language; also announced in {@code Content-Language}. */
+    private static Locale language(HttpExchange exchange, Locale configured) {
+        Optional<String> query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).stream()
+                .flatMap(q -> Arrays.stream(q.split("&")))
+                .filter(p -> p.startsWith(LANG_PARAMETER))
+                .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
+                .findFirst();
+        Locale chosen = ResponseLanguage.choose(query,
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept-Language")), configured);
+        exchange.getResponseHeaders().set("Content-Language", chosen.toLanguageTag());
+        exchange.getResponseHeaders().set("Vary", "Accept-Language");
+        return chosen;
+    }
+
+    private static String json(ResultBoard board, Locale language) {
         try {
             return ResultJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(ResultJson.board(board.snapshots())) + "\n";
+                    .writeValueAsString(ResultJson.board(board.snapshots(), language)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("results always serialise", e);
         }

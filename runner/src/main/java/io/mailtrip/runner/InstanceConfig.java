@@ -1,5 +1,6 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.spi.InheritedSettings;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.Settings;
 
@@ -8,12 +9,13 @@ import java.time.Duration;
 /**
  * One configured sensor instance, its settings already parsed and valid for its sensor.
  *
- * @param id       the instance id from the configuration ({@code [A-Za-z0-9._-]+}, unique)
- * @param provider the sensor it runs
- * @param settings the typed settings
- * @param interval time between two planned starts
- * @param location where it was configured ({@code config.yml: sensors[0] (mail1)}), the prefix of its errors
+ * @param id        the instance id from the configuration ({@code [A-Za-z0-9._-]+}, unique)
+ * @param provider  the sensor it runs
+ * @param settings  the typed settings
+ * @param inherited where each setting came from (the instance, its device, group, the root, or the default)
+ * @param interval  time between two planned starts
+ * @param location  where it was configured ({@code config.yml: sensors[0] (mail1)}), the prefix of its errors
  */
-public record InstanceConfig(String id, SensorProvider provider, Settings settings, Duration interval,
-                             String location) {
+public record InstanceConfig(String id, SensorProvider provider, Settings settings, InheritedSettings inherited,
+                             Duration interval, String location) {
 }

@@ -26,6 +26,7 @@ public final class InstanceHistory {
 
     private final String instanceId;
     private final SensorDescriptor descriptor;
+    private final ChannelDisplay display;
     private final List<String> channelKeys;
     private final int capacity;
     private final ResultHistory downtime;
@@ -35,9 +36,10 @@ public final class InstanceHistory {
     private final AtomicLong skippedRuns = new AtomicLong();
     private RunRecord latest;
 
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, int capacity) {
+    public InstanceHistory(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, int capacity) {
         this.instanceId = instanceId;
         this.descriptor = descriptor;
+        this.display = display;
         this.channelKeys = descriptor.channels().stream().map(ChannelDescriptor::key).toList();
         this.capacity = capacity;
         this.downtime = new ResultHistory(capacity);
@@ -46,11 +48,13 @@ public final class InstanceHistory {
     /**
      * Everything known at one moment, consistent.
      *
+     * @param display         how the instance wants its channels shown
      * @param latest          the last result, if any
-     * @param points          recent results, oldest first
+     * @param points          recent results, oldest first (values in descriptor order)
      * @param downtimePercent share of DOWN among the kept statuses
      */
-    public record Snapshot(String instanceId, SensorDescriptor descriptor, Optional<RunRecord> latest,
+    public record Snapshot(String instanceId, SensorDescriptor descriptor, ChannelDisplay display,
+                           Optional<RunRecord> latest,
                            List<ResultPoint> points, double downtimePercent, long runs,
                            long skippedRuns) {
     }
@@ -68,7 +72,7 @@ public final class InstanceHistory {
             points.removeFirst();
         }
         runs.incrementAndGet();
-        latest = new RunRecord(instanceId, descriptor, filled);
+        latest = new RunRecord(instanceId, descriptor, display, filled);
         return latest;
     }
 
@@ -96,7 +100,7 @@ public final class InstanceHistory {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(instanceId, descriptor, Optional.ofNullable(latest), new ArrayList<>(points),
+        return new Snapshot(instanceId, descriptor, display, Optional.ofNullable(latest), new ArrayList<>(points),
                 downtime.downtimePercent(), runs.get(), skippedRuns.get());
     }
 

@@ -1,13 +1,13 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.InheritedSettings;
 import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
 import io.mailtrip.spi.ValueReferences;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
@@ -84,7 +84,12 @@ public final class Main {
             for (InstanceConfig instance : config.instances()) {
                 out.println("  " + instance.id() + ": " + instance.provider().id() + ", every "
                         + instance.interval().toSeconds() + " s");
-                instance.settings().describe().forEach((key, value) -> out.println("    " + key + " = " + value));
+                instance.inherited().describe(instance.settings()).forEach(line -> out.println("    " + line));
+                // Ancestors may serve several sensor types, so a key another type uses is no error; listed
+                // here only, not at every start, where it would be noise.
+                instance.inherited().unusedAncestorKeys().forEach(unused -> err.println("warning: "
+                        + instance.location() + ": " + unused + ": not a setting of " + instance.provider().id()
+                        + ", not used"));
             }
         }
         return EXIT_OK;
@@ -98,20 +103,21 @@ public final class Main {
             var provider = catalog.find(DemoMailServer.SENSOR_ID)
                     .orElseThrow(() -> new ConfigException(List.of("--demo: " + catalog.unknownSensor(
                             DemoMailServer.SENSOR_ID))));
-            Map<String, String> raw = server.sensorSettings();
+            InheritedSettings inherited = InheritedSettings.resolve(provider.descriptor(),
+                    server.layers(provider.descriptor()));
             Settings settings;
             try {
-                settings = Settings.parse(provider.descriptor(), raw);
+                settings = Settings.parse(provider.descriptor(), inherited.values());
             } catch (ConfigurationException e) {
                 throw new ConfigException(e.problems().stream().map(p -> "--demo: " + p.line()).toList());
             }
-            InstanceConfig instance = new InstanceConfig(DemoMailServer.INSTANCE_ID, provider, settings,
+            InstanceConfig instance = new InstanceConfig(DemoMailServer.INSTANCE_ID, provider, settings, inherited,
                     ScheduleInterval.of(settings), "--demo");
             Optional<RunnerConfig.HttpSettings> http = options.once() ? Optional.empty()
                     : Optional.of(new RunnerConfig.HttpSettings(ConfigLoader.DEFAULT_HTTP_ADDRESS, 0));
             RunnerConfig config = new RunnerConfig(http, Optional.empty(), Optional.empty(),
                     new RunnerConfig.HistorySettings(ConfigLoader.DEFAULT_HISTORY_SIZE, Optional.empty()),
-                    List.of(instance), List.of());
+                    ResponseLanguage.FALLBACK, List.of(instance), List.of());
             return execute(config, options.once());
         }
     }

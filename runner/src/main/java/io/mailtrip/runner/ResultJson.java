@@ -9,10 +9,11 @@ import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Results as JSON, the same shape for JSON lines and {@code /api/results}. A channel that was not
- * measured has {@code "value": null}, never a made-up number.
+ * measured has {@code "value": null}, never a made-up number. Channels come primary first.
  */
 final class ResultJson {
 
@@ -33,26 +34,40 @@ final class ResultJson {
         node.put("message", result.message());
         node.put("elapsedSeconds", result.elapsed().toNanos() / 1e9);
         ObjectNode channels = node.putObject("channels");
-        for (ChannelDescriptor channel : record.descriptor().channels()) {
-            ChannelValue value = result.channel(channel.key());
+        for (ChannelDescriptor channel : record.display().ordered(record.descriptor())) {
             ObjectNode entry = channels.putObject(channel.key());
-            if (value.measured()) {
-                entry.put("value", value.value());
-            } else {
-                entry.putNull("value");
-            }
+            value(entry, result.channel(channel.key()));
             entry.put("unit", channel.unit());
         }
         return node;
     }
 
-    /** Every instance with its latest result, counters and recent points: {@code /api/results}. */
-    static ArrayNode board(List<InstanceHistory.Snapshot> snapshots) {
+    private static void value(ObjectNode entry, ChannelValue value) {
+        if (value.measured()) {
+            entry.put("value", value.value());
+        } else {
+            entry.putNull("value");
+        }
+    }
+
+    /**
+     * Every instance with its primary channel's latest value, its sensor's name in {@code language}, its
+     * latest result, counters and recent points: {@code /api/results}.
+     */
+    static ArrayNode board(List<InstanceHistory.Snapshot> snapshots, Locale language) {
         ArrayNode array = MAPPER.createArrayNode();
         for (InstanceHistory.Snapshot snapshot : snapshots) {
             ObjectNode node = array.addObject();
+            snapshot.display().primary(snapshot.descriptor()).ifPresent(channel -> {
+                ObjectNode primary = node.putObject("primary");
+                primary.put("channel", channel.key());
+                value(primary, snapshot.latest().map(r -> r.result().channel(channel.key()))
+                        .orElse(ChannelValue.notMeasured()));
+                primary.put("unit", channel.unit());
+            });
             node.put("instance", snapshot.instanceId());
             node.put("sensor", snapshot.descriptor().id());
+            node.put("name", ResponseLanguage.sensorName(snapshot.descriptor(), language));
             node.put("runs", snapshot.runs());
             node.put("skippedRuns", snapshot.skippedRuns());
             node.put("downtimePercent", snapshot.downtimePercent());
@@ -62,18 +77,20 @@ final class ResultJson {
                 node.putNull("latest");
             }
             List<ChannelDescriptor> channels = snapshot.descriptor().channels();
+            List<ChannelDescriptor> ordered = snapshot.display().ordered(snapshot.descriptor());
             ArrayNode recent = node.putArray("recent");
             for (ResultPoint point : snapshot.points()) {
                 ObjectNode entry = recent.addObject();
                 entry.put("time", point.start().toString());
                 entry.put("status", point.status().name());
                 ObjectNode values = entry.putObject("channels");
-                for (int i = 0; i < channels.size(); i++) {
-                    double value = point.values().get(i);
+                for (ChannelDescriptor channel : ordered) {
+                    // Points keep their values in descriptor order.
+                    double value = point.values().get(channels.indexOf(channel));
                     if (Double.isNaN(value)) {
-                        values.putNull(channels.get(i).key());
+                        values.putNull(channel.key());
                     } else {
-                        values.put(channels.get(i).key(), value);
+                        values.put(channel.key(), value);
                     }
                 }
             }

@@ -20,10 +20,13 @@ final class ResultLine {
         return result.status() + " - " + result.message().replace('|', '/');
     }
 
-    /** {@code smtp=12.3ms pop3=40.1ms total=52.4ms downtime=0%}, "-" where not measured. */
+    /**
+     * {@code total=52.4ms smtp=12.3ms pop3=40.1ms downtime=0%}: the primary channel first, then the others
+     * in descriptor order, "-" where not measured.
+     */
     static String channels(RunRecord record) {
         StringJoiner out = new StringJoiner(" ");
-        for (ChannelDescriptor channel : record.descriptor().channels()) {
+        for (ChannelDescriptor channel : record.display().ordered(record.descriptor())) {
             ChannelValue value = record.result().channel(channel.key());
             out.add(channel.key() + "=" + (value.measured()
                     ? DecimalText.rounded(value.value(), CHANNEL_DECIMALS) + channel.unit() : "-"));
@@ -31,7 +34,7 @@ final class ResultLine {
         return out.toString();
     }
 
-    /** {@code 2026-01-01T10:00:00Z mail1 UP smtp=... - round trip ...}: one line per result on the console. */
+    /** {@code 2026-01-01T10:00:00Z mail1 UP total=... smtp=... - round trip ...}: one console line per result. */
     static String console(RunRecord record) {
         SensorResult result = record.result();
         return result.start().truncatedTo(ChronoUnit.SECONDS) + " " + record.instanceId() + " " + result.status()

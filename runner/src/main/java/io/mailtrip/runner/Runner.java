@@ -83,7 +83,7 @@ public final class Runner implements AutoCloseable {
         for (InstanceConfig instance : config.instances()) {
             try {
                 InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
-                        config.history().size());
+                        ChannelDisplay.of(instance.settings()), config.history().size());
                 instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(),
                         instance.provider().create(instance.settings()), instance.interval(), history));
             } catch (ConfigurationException e) {
@@ -126,7 +126,7 @@ public final class Runner implements AutoCloseable {
     public void start() {
         config.http().ifPresent(settings -> {
             try {
-                http = HttpEndpoint.start(settings, board);
+                http = HttpEndpoint.start(settings, board, config.language());
                 messages.println("mailtrip: serving http://" + settings.address() + ":" + http.port()
                         + "/ (status page), /metrics, /api/results");
             } catch (IOException | UncheckedIOException e) {

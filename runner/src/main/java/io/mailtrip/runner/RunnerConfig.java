@@ -2,6 +2,7 @@ package io.mailtrip.runner;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,14 @@ import java.util.Optional;
  * @param junitXml  JUnit XML report, rewritten atomically; empty = none
  * @param jsonLines JSON lines target: a file, or {@link #STDOUT}; empty = none
  * @param history   how many results to keep per instance, and where to keep them across restarts
+ * @param language  the language of sensor names on the status page and {@code /api/results} when a request
+ *                  asks for none the runner offers
  * @param instances the sensor instances, in file order
  * @param warnings  things that run but deserve a look (inline secrets, settings that do not apply)
  */
 public record RunnerConfig(Optional<HttpSettings> http, Optional<Path> junitXml, Optional<String> jsonLines,
-                           HistorySettings history, List<InstanceConfig> instances, List<String> warnings) {
+                           HistorySettings history, Locale language, List<InstanceConfig> instances,
+                           List<String> warnings) {
 
     /** The {@code jsonLines} value that means standard output. */
     public static final String STDOUT = "-";

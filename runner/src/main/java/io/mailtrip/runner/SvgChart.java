@@ -14,24 +14,41 @@ final class SvgChart {
     static final int WIDTH = 320;
     static final int HEIGHT = 90;
     private static final int STRIP = 6;
+    /** Room above the plot for the "max" note. */
+    static final int PLOT_TOP = 14;
+    static final int PLOT_HEIGHT = HEIGHT - STRIP - PLOT_TOP;
 
     private SvgChart() {
     }
 
-    static String render(List<Double> values, List<Status> statuses, String label) {
+    /** @param channel the channel's key, in {@code data-channel} so scripts and tests can find the chart */
+    static String render(List<Double> values, List<Status> statuses, String label, String channel) {
         double max = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(0);
         double top = max <= 0 ? 1 : max;
-        int plotHeight = HEIGHT - STRIP - 14;
         double step = values.size() <= 1 ? 0 : (double) WIDTH / (values.size() - 1);
+        StringBuilder svg = open(label, "data-chart=\"channel\" data-channel=\"" + StatusPage.escape(channel) + "\"",
+                max);
+        for (List<String> segment : segments(values, step, top, PLOT_HEIGHT)) {
+            svg.append("<polyline class=\"line\" points=\"").append(String.join(" ", segment)).append("\"/>");
+        }
+        statusStrip(svg, statuses);
+        return svg.append("</svg>").toString();
+    }
+
+    /** The opening {@code <svg>} with its title and the "max" axis note; the caller closes it. */
+    static StringBuilder open(String label, String dataAttributes, double max) {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\"><title>").append(StatusPage.escape(label)).append("</title>");
+                .append("\" role=\"img\" ").append(dataAttributes).append("><title>")
+                .append(StatusPage.escape(label)).append("</title>");
         svg.append("<text x=\"2\" y=\"10\" class=\"axis\">max ").append(DecimalText.rounded(max, 1))
                 .append("</text>");
-        for (List<String> segment : segments(values, step, top, plotHeight)) {
-            svg.append("<polyline class=\"line\" points=\"").append(String.join(" ", segment)).append("\"/>");
-        }
+        return svg;
+    }
+
+    /** The strip below the plot: one cell per run, coloured by its status. */
+    static void statusStrip(StringBuilder svg, List<Status> statuses) {
         double cell = statuses.isEmpty() ? 0 : (double) WIDTH / statuses.size();
         for (int i = 0; i < statuses.size(); i++) {
             svg.append("<rect class=\"").append(statuses.get(i)).append("\" x=\"")
@@ -39,7 +56,6 @@ final class SvgChart {
                     .append("\" width=\"").append(DecimalText.rounded(Math.max(cell, 1), 1))
                     .append("\" height=\"").append(STRIP).append("\"/>");
         }
-        return svg.append("</svg>").toString();
     }
 
     private static List<List<String>> segments(List<Double> values, double step, double top, int plotHeight) {
@@ -53,7 +69,7 @@ final class SvgChart {
                 continue;
             }
             double x = values.size() == 1 ? WIDTH / 2.0 : i * step;
-            double y = 14 + plotHeight - value / top * plotHeight;
+            double y = PLOT_TOP + plotHeight - value / top * plotHeight;
             current.add(DecimalText.rounded(x, 1) + "," + DecimalText.rounded(y, 1));
         }
         flush(segments, current);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -114,11 +115,12 @@ class ConfigLoaderTest {
 
         String file = dir.resolve("config.yml").toString();
         assertThat(e.lines()).containsExactly(
-                file + ": junitXm: unknown key (known: http, junitXml, jsonLines, history, sensors)",
+                file + ": junitXm: unknown key (known: http, junitXml, jsonLines, history, language, defaults, groups, "
+                        + "devices, sensors)",
                 file + ": http.adress: unknown key (known: address, port)",
                 file + ": http.port: '70000' is not in 0..65535",
                 file + ": history.size: '0' is not in 1..100000",
-                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, settings)",
+                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, device, settings)",
                 file + ": sensors[0] (mail1): smtpPassword: environment variable MAIL1_SMTP_PASSWORD is not set",
                 file + ": sensors[0] (mail1): to: is required (one e-mail address)",
                 file + ": sensors[0] (mail1): smtpPort: 70000 is not in 1..65535",
@@ -132,6 +134,138 @@ class ConfigLoaderTest {
                 file + ": sensors[2]: smtpHost: is required (a host name or IP address)",
                 file + ": sensors[2]: pop3Host: is required (a host name or IP address)",
                 file + ": sensors[3] (mail1): id: 'mail1' is already used by sensors[0]");
+    }
+
+    @Test
+    void settingsComeFromTheSensorElseItsDeviceElseTheGroupElseTheRootElseTheDefault() throws Exception {
+        RunnerConfig config = load("""
+                defaults:
+                  smtpSecurity: enforceStartTls
+                  pop3Interval: 3
+                  maxTripTime: 30
+                groups:
+                  eu:
+                    settings: {pop3Interval: 5, smtpTimeout: 20}
+                devices:
+                  mx1:
+                    group: eu
+                    host: mx1.example.org
+                    settings: {smtpPort: 587, smtpTimeout: 25}
+                  mx2:
+                    host: mx2.example.org
+                sensors:
+                  - id: mx1-roundtrip
+                    sensor: smtp-pop3-roundtrip
+                    device: mx1
+                    settings: {from: a@example.org, to: b@example.org, pop3Host: pop.example.org, smtpTimeout: 30}
+                  - id: mx2-roundtrip
+                    sensor: smtp-pop3-roundtrip
+                    device: mx2
+                    settings: {from: a@example.org, to: b@example.org, pop3Host: pop.example.org,
+                               smtpHost: relay.example.org}
+                """);
+
+        InstanceConfig mx1 = config.instances().get(0);
+        assertThat(mx1.settings().text("smtpHost")).isEqualTo("mx1.example.org");
+        assertThat(mx1.inherited().describe(mx1.settings())).contains(
+                "smtpHost = mx1.example.org (device mx1)",
+                "smtpPort = 587 (device mx1)",
+                "smtpTimeout = 30 (sensor mx1-roundtrip)",
+                "pop3Interval = 5 (group eu)",
+                "smtpSecurity = enforceStartTls (root defaults)",
+                "maxTripTime = 30 (root defaults)",
+                "pop3Port = 995 (default)");
+        InstanceConfig mx2 = config.instances().get(1);
+        assertThat(mx2.inherited().describe(mx2.settings())).contains(
+                "smtpHost = relay.example.org (sensor mx2-roundtrip)",
+                "smtpPort = 25 (default)",
+                "smtpTimeout = 60 (default)",
+                "pop3Interval = 3 (root defaults)");
+        assertThat(config.warnings()).isEmpty();
+    }
+
+    @Test
+    void listsEveryProblemOfTheHierarchyWithItsPlace() {
+        ConfigException e = failure("""
+                language: xx
+                defaults:
+                  smtpPrt: 25
+                  tags: {a: b}
+                groups:
+                  eu:
+                    colour: blue
+                    settings: {pop3Intervall: 5}
+                  bad name: {}
+                  us: 7
+                devices:
+                  mx1:
+                    group: asia
+                    hots: mx1.example.org
+                    settings: {smtpPort: 70000, pop3Password: '${env:MX1_POP3_PASSWORD}'}
+                  mx2:
+                    host: ""
+                    settings: [smtpPort]
+                sensors:
+                  - id: a
+                    sensor: smtp-pop3-roundtrip
+                    device: mx9
+                    settings: {from: a@example.org, to: b@example.org, smtpHost: h, pop3Host: h}
+                  - id: b
+                    sensor: smtp-pop3-roundtrip
+                    device: mx1
+                    settings: {from: a@example.org, to: b@example.org, pop3Host: h, pop3Auth: password,
+                               pop3User: probe}
+                """);
+
+        String file = dir.resolve("config.yml") + ": ";
+        assertThat(e.lines()).containsExactly(
+                file + "language: 'xx' is not one of en, nl, fr, de, ja, pt, ru, zh-CN, es",
+                file + "defaults.tags: must be a value or a list of values",
+                file + "defaults.smtpPrt: not a setting of any known sensor (known sensors: smtp-pop3-roundtrip)",
+                file + "groups.eu.colour: unknown key (known: settings)",
+                file + "groups.eu.settings.pop3Intervall: not a setting of any known sensor "
+                        + "(known sensors: smtp-pop3-roundtrip)",
+                file + "groups.bad name: name may only contain letters, digits, '.', '_' and '-'",
+                file + "groups.us: must be a mapping with settings",
+                file + "devices.mx1.hots: unknown key (known: group, host, settings)",
+                file + "devices.mx1.group: unknown group 'asia' (known: eu)",
+                file + "devices.mx2.host: must be a non-empty text",
+                file + "devices.mx2.settings: must be a mapping of setting keys to values",
+                file + "sensors[0] (a): device: unknown device 'mx9' (known: mx1, mx2)",
+                file + "sensors[1] (b): pop3Password: environment variable MX1_POP3_PASSWORD is not set "
+                        + "(from device mx1)",
+                // The device's host is misspelt, so nothing fills the target host.
+                file + "sensors[1] (b): smtpHost: is required (a host name or IP address)",
+                file + "sensors[1] (b): smtpPort: 70000 is not in 1..65535 (from device mx1)");
+    }
+
+    @Test
+    void aDeviceWithoutAHostLeavesTheTargetHostRequired() {
+        ConfigException e = failure("""
+                devices:
+                  mx1: {settings: {smtpPort: 587}}
+                sensors:
+                  - id: a
+                    sensor: smtp-pop3-roundtrip
+                    device: mx1
+                    settings: {from: a@example.org, to: b@example.org, pop3Host: h}
+                """);
+
+        assertThat(e.lines()).containsExactly(dir.resolve("config.yml")
+                + ": sensors[0] (a): smtpHost: is required (a host name or IP address)");
+    }
+
+    @Test
+    void theLanguageIsMatchedToOneOfTheNine() throws Exception {
+        String sensors = """
+                sensors:
+                  - {id: a, sensor: smtp-pop3-roundtrip,
+                     settings: {from: a@example.org, to: b@example.org, smtpHost: h, pop3Host: h}}
+                """;
+
+        assertThat(load(sensors).language()).isEqualTo(Locale.ENGLISH);
+        assertThat(load("language: zh-CN\n" + sensors).language()).isEqualTo(Locale.forLanguageTag("zh-CN"));
+        assertThat(load("language: de-AT\n" + sensors).language()).isEqualTo(Locale.GERMAN);
     }
 
     @Test

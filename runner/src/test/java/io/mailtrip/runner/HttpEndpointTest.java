@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,14 +44,22 @@ class HttpEndpointTest {
         Map<String, String> up = MailServers.plainSettings(GREEN_MAIL);
         Map<String, String> down = MailServers.plainSettings(GREEN_MAIL);
         down.put("smtpPort", String.valueOf(closedPort));
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, "sensors:\n" + instance("mail-up", up) + instance("mail-down", down));
-        SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
-        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess())).load(file);
-        Runner runner = Runner.create(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                System.err);
+        Runner runner = runner("sensors:\n" + instance("mail-up", up) + instance("mail-down", down));
         runner.runOnce();
         return runner;
+    }
+
+    private Runner runner(String yaml) throws Exception {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, yaml);
+        SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
+        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess())).load(file);
+        return Runner.create(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err);
+    }
+
+    private static HttpEndpoint serve(Runner runner, Locale language) throws Exception {
+        return HttpEndpoint.start(new RunnerConfig.HttpSettings("127.0.0.1", 0), runner.board(), language);
     }
 
     static String instance(String id, Map<String, String> settings) {
@@ -59,15 +69,22 @@ class HttpEndpointTest {
     }
 
     private HttpResponse<String> get(HttpEndpoint endpoint, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(request(endpoint, path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(HttpEndpoint endpoint, String path, String acceptLanguage) throws Exception {
+        return client.send(request(endpoint, path).header("Accept-Language", acceptLanguage).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(HttpEndpoint endpoint, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path))
+                .timeout(Duration.ofSeconds(10));
     }
 
     @Test
     void metricsFollowTheExpositionFormatAndTheProbeConvention() throws Exception {
-        try (Runner runner = runOnceUpAndDown();
-             HttpEndpoint endpoint = HttpEndpoint.start(new RunnerConfig.HttpSettings("127.0.0.1", 0),
-                     runner.board())) {
+        try (Runner runner = runOnceUpAndDown(); HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
             HttpResponse<String> response = get(endpoint, "/metrics");
 
             assertThat(response.statusCode()).isEqualTo(200);
@@ -98,15 +115,21 @@ class HttpEndpointTest {
 
     @Test
     void apiAndStatusPageShowTheResults() throws Exception {
-        try (Runner runner = runOnceUpAndDown();
-             HttpEndpoint endpoint = HttpEndpoint.start(new RunnerConfig.HttpSettings("127.0.0.1", 0),
-                     runner.board())) {
+        try (Runner runner = runOnceUpAndDown(); HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
             HttpResponse<String> api = get(endpoint, "/api/results");
             HttpResponse<String> page = get(endpoint, "/");
             HttpResponse<String> missing = get(endpoint, "/nothing");
 
             JsonNode results = ResultJson.MAPPER.readTree(api.body());
             assertThat(results).hasSize(2);
+            assertThat(results.get(0).fieldNames().next()).isEqualTo("primary");
+            assertThat(results.get(0).path("primary").path("channel").asText()).isEqualTo("total");
+            assertThat(results.get(0).path("primary").path("value").asDouble()).isPositive();
+            assertThat(results.get(0).path("primary").path("unit").asText()).isEqualTo("ms");
+            assertThat(results.get(1).path("primary").path("value").isNull()).isTrue();
+            assertThat(results.get(0).path("name").asText()).isEqualTo("SMTP&POP3 Round Trip");
+            assertThat(results.get(0).path("latest").path("channels").fieldNames().next()).isEqualTo("total");
+            assertThat(results.get(0).path("recent").get(0).path("channels").fieldNames().next()).isEqualTo("total");
             assertThat(results.get(0).path("instance").asText()).isEqualTo("mail-up");
             assertThat(results.get(0).path("latest").path("status").asText()).isEqualTo("UP");
             assertThat(results.get(0).path("latest").path("channels").path("total").path("value").asDouble())
@@ -115,10 +138,117 @@ class HttpEndpointTest {
             assertThat(results.get(1).path("latest").path("channels").path("smtp").path("value").isNull()).isTrue();
             assertThat(results.get(1).path("recent")).hasSize(1);
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("<svg", "mail-up", "mail-down", "class=\"badge DOWN\"");
+            assertThat(page.body()).contains("<svg", "mail-up", "mail-down", "class=\"badge DOWN\"",
+                    "<span class=\"primary\" data-channel=\"total\">Total ");
+            assertThat(page.body()).containsPattern("data-instance=\"mail-down\"><h2>mail-down <span class=\"badge "
+                    + "DOWN\">DOWN</span> <span class=\"primary\" data-channel=\"total\">Total -</span></h2>");
             assertThat(page.body()).doesNotContain(MailServers.PROBE_PASSWORD).doesNotContain("|");
             assertThat(missing.statusCode()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void thePrimaryChannelSettingLeadsTheApiAndThePage() throws Exception {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.put("primaryChannel", "pop3");
+        try (Runner runner = runner("sensors:\n" + instance("mail1", settings))) {
+            runner.runOnce();
+            try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+                JsonNode entry = ResultJson.MAPPER.readTree(get(endpoint, "/api/results").body()).get(0);
+                String page = get(endpoint, "/").body();
+
+                assertThat(entry.path("primary").path("channel").asText()).isEqualTo("pop3");
+                assertThat(entry.path("primary").path("value").asDouble())
+                        .isEqualTo(entry.path("latest").path("channels").path("pop3").path("value").asDouble());
+                assertThat(entry.path("latest").path("channels").fieldNames()).toIterable()
+                        .containsExactly("pop3", "smtp", "total", "downtime");
+                assertThat(page).contains("<span class=\"primary\" data-channel=\"pop3\">Response Time POP3 ");
+                assertThat(chartAttributes(page)).containsExactly("data-chart=\"channel\" data-channel=\"pop3\"",
+                        "data-chart=\"channel\" data-channel=\"smtp\"", "data-chart=\"channel\" data-channel=\"total\"",
+                        "data-chart=\"channel\" data-channel=\"downtime\"");
+            }
+        }
+    }
+
+    @Test
+    void stackedDrawsOneChartOfTheTimeChannelsInTheStackUnitAndIndependentOnePerChannel() throws Exception {
+        Map<String, String> independent = MailServers.plainSettings(GREEN_MAIL);
+        Map<String, String> stacked = MailServers.plainSettings(GREEN_MAIL);
+        stacked.put("graphType", "stacked");
+        stacked.put("stackUnit", "s");
+        try (Runner runner = runner("sensors:\n" + instance("separate", independent) + instance("stack", stacked))) {
+            runner.runOnce();
+            try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+                String page = get(endpoint, "/").body();
+                String separate = page.substring(page.indexOf("data-instance=\"separate\""),
+                        page.indexOf("data-instance=\"stack\""));
+                String stack = page.substring(page.indexOf("data-instance=\"stack\""));
+
+                assertThat(separate.split("<svg", -1)).hasSize(1 + 4);
+                assertThat(chartAttributes(separate)).allMatch(a -> a.startsWith("data-chart=\"channel\""));
+                assertThat(stack.split("<svg", -1)).hasSize(1 + 2);
+                assertThat(chartAttributes(stack)).containsExactly(
+                        "data-chart=\"stacked\" data-unit=\"s\" data-channels=\"total smtp pop3\"",
+                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                assertThat(stack.split("<polygon class=\"band ", -1)).hasSize(1 + 3);
+            }
+        }
+    }
+
+    /** The {@code data-} attributes of every chart, in page order. */
+    private static List<String> chartAttributes(String html) {
+        return java.util.regex.Pattern.compile("role=\"img\" ([^>]*)>").matcher(html).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    /** The nine names of the foundation issue, by the language a browser asks for. */
+    static final Map<String, String> NAMES = Map.of(
+            "en", "SMTP&POP3 Round Trip",
+            "nl", "SMTP & POP3 Round Trip",
+            "fr", "SMTP & POP3 aller-retour",
+            "de", "SMTP&POP3-Übermittlung",
+            "ja", "SMTP&POP3 ラウンドトリップ",
+            "pt", "Ida e volta SMTP&POP3",
+            "ru", "Цикл SMTP и POP3",
+            "zh-CN", "SMTP 和 POP3 往返",
+            "es", "Ida y vuelta SMTP&POP3");
+
+    @Test
+    void namesTheSensorInEveryOneOfTheNineLanguagesByAcceptLanguage() throws Exception {
+        try (Runner runner = runner("sensors:\n" + instance("mail1", MailServers.plainSettings(GREEN_MAIL)));
+             HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+            assertThat(NAMES).hasSize(ResponseLanguage.SUPPORTED.size());
+            for (Map.Entry<String, String> name : NAMES.entrySet()) {
+                HttpResponse<String> api = get(endpoint, "/api/results", name.getKey() + ", en;q=0.1");
+                HttpResponse<String> page = get(endpoint, "/", name.getKey() + ", en;q=0.1");
+
+                assertThat(ResultJson.MAPPER.readTree(api.body()).get(0).path("name").asText()).as(name.getKey())
+                        .isEqualTo(name.getValue());
+                assertThat(api.headers().firstValue("Content-Language")).contains(name.getKey());
+                assertThat(page.body()).as(name.getKey())
+                        .contains("<span class=\"sensor-name\">" + StatusPage.escape(name.getValue()) + "</span>")
+                        .contains("<html lang=\"" + name.getKey() + "\">");
+            }
+        }
+    }
+
+    @Test
+    void theQueryParameterBeatsTheHeaderWhichBeatsTheConfiguredLanguage() throws Exception {
+        // Locale.FRENCH stands for the configuration's "language: fr" (ConfigLoaderTest reads that).
+        try (Runner runner = runner("sensors:\n" + instance("mail1", MailServers.plainSettings(GREEN_MAIL)));
+             HttpEndpoint endpoint = serve(runner, Locale.FRENCH)) {
+            assertThat(name(get(endpoint, "/api/results"))).isEqualTo(NAMES.get("fr"));
+            assertThat(name(get(endpoint, "/api/results", "xx, de-AT;q=0.5"))).isEqualTo(NAMES.get("de"));
+            assertThat(name(get(endpoint, "/api/results", "zh"))).isEqualTo(NAMES.get("zh-CN"));
+            assertThat(name(get(endpoint, "/api/results", "xx"))).isEqualTo(NAMES.get("fr"));
+            assertThat(name(get(endpoint, "/api/results?lang=ja", "de"))).isEqualTo(NAMES.get("ja"));
+            assertThat(name(get(endpoint, "/api/results?lang=pt-BR"))).isEqualTo(NAMES.get("pt"));
+            assertThat(get(endpoint, "/?lang=ru").body()).contains(NAMES.get("ru"));
+        }
+    }
+
+    private static String name(HttpResponse<String> response) throws Exception {
+        return ResultJson.MAPPER.readTree(response.body()).get(0).path("name").asText();
     }
 
     @Test

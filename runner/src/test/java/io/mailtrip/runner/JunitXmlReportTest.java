@@ -27,7 +27,7 @@ class JunitXmlReportTest {
     private static RunRecord record(String id, Status status, String message, long millis) {
         SensorResult result = new SensorResult(status, message, "pop3", Map.of("latency", ChannelValue.of(millis)),
                 START, Duration.ofMillis(millis), List.of("trace <one>", "trace & two"));
-        return new RunRecord(id, SchedulerTest.FakeSensor.descriptor(), result);
+        return new RunRecord(id, SchedulerTest.FakeSensor.descriptor(), ChannelDisplay.DESCRIPTOR_ORDER, result);
     }
 
     private static Document parse(String xml) throws Exception {
@@ -92,8 +92,8 @@ class JunitXmlReportTest {
     @Test
     void dropsCharactersXmlCannotCarry() throws Exception {
         String xml = JunitXmlReport.render(List.of(new RunRecord("x", SchedulerTest.FakeSensor.descriptor(),
-                new SensorResult(Status.DOWN, "bell \u0007 here", "smtp", Map.of(), START, Duration.ZERO,
-                        List.of()))));
+                ChannelDisplay.DESCRIPTOR_ORDER, new SensorResult(Status.DOWN, "bell \u0007 here", "smtp", Map.of(),
+                        START, Duration.ZERO, List.of()))));
 
         Element failure = (Element) parse(xml).getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).isEqualTo("DOWN - bell  here");

@@ -66,7 +66,7 @@ class MainTest {
         int code = main("--config", file.toString(), "--once");
 
         assertThat(code).as(err()).isZero();
-        assertThat(out()).matches("\\S+Z mail1 UP smtp=[0-9.]+ms pop3=[0-9.]+ms total=[0-9.]+ms downtime=0% "
+        assertThat(out()).matches("\\S+Z mail1 UP total=[0-9.]+ms smtp=[0-9.]+ms pop3=[0-9.]+ms downtime=0% "
                 + "- round trip [^\\n]+\\R");
         String junit = Files.readString(dir.resolve("out/junit.xml"));
         assertThat(junit).contains("<testsuite name=\"mailtrip\" tests=\"1\" failures=\"0\" errors=\"0\"");
@@ -90,7 +90,7 @@ class MainTest {
         int code = main("--config", config("", settings).toString(), "--once");
 
         assertThat(code).isEqualTo(1);
-        assertThat(out()).matches("\\S+Z mail1 DOWN smtp=- pop3=- total=- downtime=100% - [^\\n]+\\R");
+        assertThat(out()).matches("\\S+Z mail1 DOWN total=- smtp=- pop3=- downtime=100% - [^\\n]+\\R");
     }
 
     @Test
@@ -127,10 +127,76 @@ class MainTest {
 
         assertThat(code).isZero();
         assertThat(out()).startsWith(file + ": OK, 1 sensor instance(s)\n  mail1: smtp-pop3-roundtrip, every 60 s\n")
-                .contains("    pop3Password = ******\n", "    smtpPort = " + GREEN_MAIL.getSmtp().getPort() + "\n");
+                .contains("    pop3Password = ****** (sensor mail1)\n",
+                        "    smtpPort = " + GREEN_MAIL.getSmtp().getPort() + " (sensor mail1)\n",
+                        "    primaryChannel = total (default)\n");
         assertThat(err()).isEqualTo("warning: " + file + ": sensors[0] (mail1): pop3Password: secret written inline; "
                 + "prefer ${env:NAME} or ${file:/path}\n");
         assertThat(out() + err()).doesNotContain(MailServers.PROBE_PASSWORD);
+    }
+
+    /** The round trip's settings without what the hierarchy below supplies (host, port, security). */
+    private Map<String, String> deviceLessSettings() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        settings.remove("smtpHost");
+        settings.remove("smtpPort");
+        settings.remove("smtpSecurity");
+        return settings;
+    }
+
+    private String hierarchy(String defaults) {
+        return "defaults:\n" + defaults
+                + "groups:\n  lab:\n    settings: {smtpSecurity: none}\n"
+                + "devices:\n  local:\n    group: lab\n    host: 127.0.0.1\n"
+                + "    settings: {smtpPort: " + GREEN_MAIL.getSmtp().getPort() + "}\n";
+    }
+
+    @Test
+    void validatePrintsWhereEverySettingComesFromAndWarnsAboutKeysForOtherSensorTypes() throws Exception {
+        Files.createDirectories(dir.resolve("plugins"));
+        PluginJarBuilder.plugin(dir, "alpha.jar", "plugin.alpha", "alpha-sensor");
+        Files.move(dir.resolve("alpha.jar"), dir.resolve("plugins/alpha.jar"));
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, hierarchy("  greeting: hi\n  maxTripTime: 20\n") + "sensors:\n"
+                + HttpEndpointTest.instance("mail1", deviceLessSettings()).replace("    settings:",
+                        "    device: local\n    settings:")
+                + "  - id: alpha1\n    sensor: alpha-sensor\n");
+
+        int code = main("--config", file.toString(), "--validate");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains(
+                "  mail1: smtp-pop3-roundtrip, every 60 s\n",
+                "    smtpHost = 127.0.0.1 (device local)\n",
+                "    smtpPort = " + GREEN_MAIL.getSmtp().getPort() + " (device local)\n",
+                "    smtpSecurity = none (group lab)\n",
+                "    maxTripTime = 10 (sensor mail1)\n",
+                "    pop3Password = ****** (sensor mail1)\n",
+                "    verifyHostname = true (default)\n",
+                "  alpha1: alpha-sensor, every 30 s\n    interval = 30 (default)\n    greeting = hi (root defaults)\n");
+        String where = "warning: " + file + ": ";
+        assertThat(err()).isEqualTo(
+                where + "sensors[0] (mail1): pop3Password: secret written inline; "
+                        + "prefer ${env:NAME} or ${file:/path}\n"
+                        + where + "sensors[0] (mail1): root defaults: greeting: not a setting of smtp-pop3-roundtrip, "
+                        + "not used\n"
+                        + where + "sensors[1] (alpha1): root defaults: maxTripTime: not a setting of alpha-sensor, "
+                        + "not used\n");
+        assertThat(out() + err()).doesNotContain(MailServers.PROBE_PASSWORD);
+    }
+
+    @Test
+    void onceRunsWithTheHostOfTheDeviceAndLeadsWithThePrimaryChannel() throws Exception {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, hierarchy("  primaryChannel: pop3\n") + "sensors:\n"
+                + HttpEndpointTest.instance("mail1", deviceLessSettings()).replace("    settings:",
+                        "    device: local\n    settings:"));
+
+        int code = main("--config", file.toString(), "--once");
+
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).matches("\\S+Z mail1 UP pop3=[0-9.]+ms smtp=[0-9.]+ms total=[0-9.]+ms downtime=0% "
+                + "- round trip [^\\n]+\\R");
     }
 
     @Test

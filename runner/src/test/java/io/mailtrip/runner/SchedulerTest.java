@@ -35,7 +35,7 @@ class SchedulerTest {
         SensorProvider provider = Sensors.roundTripProvider();
         Settings settings = Settings.parse(provider.descriptor(), raw);
         return new SensorInstance(id, provider.descriptor(), provider.create(settings), Duration.ofSeconds(1),
-                new InstanceHistory(id, provider.descriptor(), 100));
+                new InstanceHistory(id, provider.descriptor(), ChannelDisplay.of(settings), 100));
     }
 
     @Test
@@ -81,7 +81,8 @@ class SchedulerTest {
         List<SensorInstance> instances = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             instances.add(new SensorInstance("fake" + i, descriptor, new FakeSensor(Duration.ofMillis(20)),
-                    Duration.ofSeconds(1), new InstanceHistory("fake" + i, descriptor, 10)));
+                    Duration.ofSeconds(1),
+                    new InstanceHistory("fake" + i, descriptor, ChannelDisplay.DESCRIPTOR_ORDER, 10)));
         }
         AtomicInteger results = new AtomicInteger();
         Scheduler scheduler = new Scheduler(instances, r -> results.incrementAndGet());
