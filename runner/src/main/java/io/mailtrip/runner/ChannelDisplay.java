@@ -69,7 +69,8 @@ public record ChannelDisplay(Optional<String> primaryChannel, Optional<String> s
      * not stack or the channel's unit does not convert to the stack unit (a percentage keeps its own chart).
      */
     OptionalDouble stackFactor(ChannelDescriptor channel) {
-        if (stackUnit.isEmpty()) {
+        // A sum of other channels (total) is the stack's top edge already: stacking it would count twice.
+        if (stackUnit.isEmpty() || channel.sum()) {
             return OptionalDouble.empty();
         }
         String target = stackUnit.get();

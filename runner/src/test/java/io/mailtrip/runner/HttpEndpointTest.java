@@ -186,11 +186,12 @@ class HttpEndpointTest {
 
                 assertThat(separate.split("<svg", -1)).hasSize(1 + 4);
                 assertThat(chartAttributes(separate)).allMatch(a -> a.startsWith("data-chart=\"channel\""));
-                assertThat(stack.split("<svg", -1)).hasSize(1 + 2);
+                assertThat(stack.split("<svg", -1)).hasSize(1 + 3);
                 assertThat(chartAttributes(stack)).containsExactly(
-                        "data-chart=\"stacked\" data-unit=\"s\" data-channels=\"total smtp pop3\"",
+                        "data-chart=\"stacked\" data-unit=\"s\" data-channels=\"smtp pop3\"",
+                        "data-chart=\"channel\" data-channel=\"total\"",
                         "data-chart=\"channel\" data-channel=\"downtime\"");
-                assertThat(stack.split("<polygon class=\"band ", -1)).hasSize(1 + 3);
+                assertThat(stack.split("<polygon class=\"band ", -1)).hasSize(1 + 2);
             }
         }
     }

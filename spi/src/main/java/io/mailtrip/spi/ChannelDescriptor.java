@@ -7,6 +7,13 @@ package io.mailtrip.spi;
  * @param label human label ("Response Time SMTP")
  * @param unit  unit of the values ({@code ms}, {@code %})
  * @param help  one-line definition of what is measured, from where to where
+ * @param sum   the channel is the sum of other channels of the same unit ({@code total}); a stacked chart
+ *              leaves it out, since the stack's top edge already shows it
  */
-public record ChannelDescriptor(String key, String label, String unit, String help) {
+public record ChannelDescriptor(String key, String label, String unit, String help, boolean sum) {
+
+    /** A channel that is a measurement of its own. */
+    public ChannelDescriptor(String key, String label, String unit, String help) {
+        this(key, label, unit, help, false);
+    }
 }

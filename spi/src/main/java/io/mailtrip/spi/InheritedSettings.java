@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * The one resolver of inherited settings, used by every host: a value comes from the sensor itself,
  * else the nearest ancestor that sets it (device, then group, then root), else the metadata default.
- * A sensor's {@link SettingRole#TARGET_HOST} setting, when nothing sets it, is its device's host (the
- * "parent device"). Each value knows where it came from.
+ * A device's host counts as the device's value of the {@link SettingRole#TARGET_HOST} setting (the
+ * "parent device"), unless the device sets that setting itself. Each value knows where it came from.
  */
 public final class InheritedSettings {
 
@@ -36,9 +36,16 @@ public final class InheritedSettings {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, SettingOrigin> origins = new LinkedHashMap<>();
         List<String> unused = new ArrayList<>();
+        String targetHost = descriptor.settingFor(SettingRole.TARGET_HOST).map(SettingDescriptor::key).orElse(null);
         for (int i = layers.size() - 1; i >= 0; i--) {
             SettingsLayer layer = layers.get(i);
             boolean own = i == 0;
+            // A device's host is the device's value of the target-host setting ("parent device"): it
+            // beats group and root values, and loses to the sensor's own and to the device's explicit one.
+            if (targetHost != null && layer.host().isPresent()) {
+                values.put(targetHost, layer.host().get());
+                origins.put(targetHost, layer.origin());
+            }
             layer.values().forEach((key, value) -> {
                 if (own || descriptor.setting(key).isPresent()) {
                     values.put(key, value);
@@ -48,14 +55,6 @@ public final class InheritedSettings {
                 }
             });
         }
-        descriptor.settingFor(SettingRole.TARGET_HOST).ifPresent(target -> {
-            if (!values.containsKey(target.key())) {
-                layers.stream().filter(layer -> layer.host().isPresent()).findFirst().ifPresent(device -> {
-                    values.put(target.key(), device.host().get());
-                    origins.put(target.key(), device.origin());
-                });
-            }
-        });
         return new InheritedSettings(descriptor, values, origins, List.copyOf(unused));
     }
 

@@ -62,6 +62,22 @@ class InheritedSettingsTest {
     }
 
     @Test
+    void theDeviceHostBeatsGroupAndRootValuesOfTheTargetHost() {
+        SettingsLayer root = SettingsLayer.of("root", "defaults", Map.of("host", "relay.example.org"));
+        SettingsLayer sensor = SettingsLayer.of("sensor", "s", Map.of());
+
+        InheritedSettings withDevice = InheritedSettings.resolve(DESCRIPTOR, List.of(sensor, DEVICE, root));
+        InheritedSettings withoutDevice = InheritedSettings.resolve(DESCRIPTOR, List.of(sensor, root));
+        InheritedSettings deviceSetsItself = InheritedSettings.resolve(DESCRIPTOR, List.of(sensor,
+                SettingsLayer.device("mx2", "mx2.example.org", Map.of("host", "smarthost.example.org")), root));
+
+        assertThat(withDevice.values()).containsEntry("host", "mx1.example.org");
+        assertThat(withoutDevice.values()).containsEntry("host", "relay.example.org");
+        assertThat(withoutDevice.origin("host").describe()).isEqualTo("root defaults");
+        assertThat(deviceSetsItself.values()).containsEntry("host", "smarthost.example.org");
+    }
+
+    @Test
     void withoutLevelsEverythingIsTheMetadataDefault() {
         InheritedSettings resolved = InheritedSettings.resolve(DESCRIPTOR,
                 List.of(SettingsLayer.of("sensor", "s", Map.of("host", "a.example.org"))));

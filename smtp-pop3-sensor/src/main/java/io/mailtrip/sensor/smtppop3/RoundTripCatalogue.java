@@ -198,7 +198,7 @@ public final class RoundTripCatalogue {
                         "from the start of the SMTP connect until the server accepted the message (250 after DATA)"),
                 new ChannelDescriptor(CHANNEL_POP3, "Response Time POP3", "ms",
                         "from the SMTP acceptance until the end of the POP3 poll that found the probe"),
-                new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + pop3"),
+                new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + pop3", true),
                 new ChannelDescriptor(CHANNEL_DOWNTIME, "Downtime", "%",
                         "share of DOWN results among the instance's recent results, computed by the host"));
     }

@@ -49,7 +49,8 @@ public record HistoryChart(List<ChartPanel> panels) {
             List<ChartSeries> stacked = new ArrayList<>();
             for (ChannelDescriptor channel : channels) {
                 OptionalDouble factor = UnitScale.factor(channel.unit(), unit);
-                if (factor.isPresent()) {
+                // A sum of other channels (total) is the stack's top edge already: stacking it would count twice.
+                if (factor.isPresent() && !channel.sum()) {
                     stacked.add(series(channel, oldestFirst, factor.getAsDouble()));
                     alone.remove(channel);
                 }

@@ -78,8 +78,8 @@ class StatusViewModelTest {
         StatusRow row = row(StatusViewTestData.roundTrip(Map.of("graphType", "stacked", "stackUnit", "s")), history(),
                 Locale.ROOT);
         assertThat(row.chartSvg()).contains("<title>Stacked channels (s)</title>")
-                .contains("<title>Downtime (%)</title>").doesNotContain("<title>Total (ms)</title>");
-        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(3);
+                .contains("<title>Downtime (%)</title>").contains("<title>Total (ms)</title>");
+        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(4);
     }
 
     @Test
