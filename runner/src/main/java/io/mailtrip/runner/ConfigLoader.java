@@ -1,5 +1,6 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.spi.SensorProvider;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -125,15 +126,16 @@ public final class ConfigLoader {
         return new RunnerConfig.HistorySettings(size, file);
     }
 
-    private static Locale language(JsonNode node, Problems problems) {
+    private Locale language(JsonNode node, Problems problems) {
         Optional<String> tag = text(node, "language", problems);
         if (tag.isEmpty()) {
             return ResponseLanguage.FALLBACK;
         }
-        Optional<Locale> best = ResponseLanguage.best(tag.get());
+        List<String> supported = ResponseLanguage.supported(
+                catalog.providers().stream().map(SensorProvider::descriptor).toList());
+        Optional<Locale> best = ResponseLanguage.best(tag.get(), supported);
         if (best.isEmpty()) {
-            problems.add("language", "'" + tag.get() + "' is not one of "
-                    + String.join(", ", ResponseLanguage.SUPPORTED));
+            problems.add("language", "'" + tag.get() + "' is not one of " + String.join(", ", supported));
         }
         return best.orElse(ResponseLanguage.FALLBACK);
     }

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -47,11 +48,11 @@ final class HttpEndpoint implements AutoCloseable {
         server.createContext("/metrics", exchange -> respond(exchange, "/metrics", PrometheusText.CONTENT_TYPE,
                 () -> PrometheusText.render(board.snapshots())));
         server.createContext("/api/results", exchange -> {
-            Locale chosen = language(exchange, language);
+            Locale chosen = language(exchange, language, board);
             respond(exchange, "/api/results", "application/json; charset=utf-8", () -> json(board, chosen));
         });
         server.createContext("/", exchange -> {
-            Locale chosen = language(exchange, language);
+            Locale chosen = language(exchange, language, board);
             respond(exchange, "/", "text/html; charset=utf-8",
                     () -> StatusPage.render(board.snapshots(), Instant.now(), chosen));
         });
@@ -65,14 +66,16 @@ final class HttpEndpoint implements AutoCloseable {
     }
 
     /** The request's language; also announced in {@code Content-Language}. */
-    private static Locale language(HttpExchange exchange, Locale configured) {
+    private static Locale language(HttpExchange exchange, Locale configured, ResultBoard board) {
         Optional<String> query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).stream()
                 .flatMap(q -> Arrays.stream(q.split("&")))
                 .filter(p -> p.startsWith(LANG_PARAMETER))
                 .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
                 .findFirst();
+        List<String> supported = ResponseLanguage.supported(
+                board.snapshots().stream().map(InstanceHistory.Snapshot::descriptor).toList());
         Locale chosen = ResponseLanguage.choose(query,
-                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept-Language")), configured);
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept-Language")), configured, supported);
         exchange.getResponseHeaders().set("Content-Language", chosen.toLanguageTag());
         exchange.getResponseHeaders().set("Vary", "Accept-Language");
         return chosen;

@@ -2,10 +2,13 @@ package io.mailtrip.runner;
 
 import io.mailtrip.spi.SensorDescriptor;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The language the status page and {@code /api/results} name sensors in: the request's {@code ?lang=},
@@ -15,11 +18,17 @@ import java.util.Optional;
  */
 final class ResponseLanguage {
 
-    /** The nine languages of sensor display names; English first, the fallback. */
-    static final List<String> SUPPORTED = List.of("en", "nl", "fr", "de", "ja", "pt", "ru", "zh-CN", "es");
     static final Locale FALLBACK = Locale.ENGLISH;
 
     private ResponseLanguage() {
+    }
+
+    /** The languages the sensors' names are offered in (their descriptors say), English first. */
+    static List<String> supported(Collection<SensorDescriptor> descriptors) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add(FALLBACK.toLanguageTag());
+        descriptors.forEach(d -> d.nameLocales().forEach(locale -> tags.add(locale.toLanguageTag())));
+        return List.copyOf(tags);
     }
 
     /**
@@ -28,7 +37,7 @@ final class ResponseLanguage {
      *
      * @return empty when the text is malformed or names no supported language
      */
-    static Optional<Locale> best(String ranges) {
+    static Optional<Locale> best(String ranges, List<String> supported) {
         List<Locale.LanguageRange> parsed;
         try {
             parsed = Locale.LanguageRange.parse(ranges);
@@ -41,9 +50,9 @@ final class ResponseLanguage {
                 continue;
             }
             List<Locale.LanguageRange> one = List.of(range);
-            String tag = Locale.lookupTag(one, SUPPORTED);
+            String tag = Locale.lookupTag(one, supported);
             if (tag == null) {
-                tag = Locale.filterTags(one, SUPPORTED).stream().findFirst().orElse(null);
+                tag = Locale.filterTags(one, supported).stream().findFirst().orElse(null);
             }
             if (tag != null) {
                 return Optional.of(Locale.forLanguageTag(tag));
@@ -68,10 +77,12 @@ final class ResponseLanguage {
      * @param query          the {@code lang} query parameter, if given
      * @param acceptLanguage the {@code Accept-Language} header, if sent
      * @param configured     the runner's default
+     * @param supported      the languages to choose among ({@link #supported})
      */
-    static Locale choose(Optional<String> query, Optional<String> acceptLanguage, Locale configured) {
-        return query.flatMap(ResponseLanguage::best)
-                .or(() -> acceptLanguage.flatMap(ResponseLanguage::best))
+    static Locale choose(Optional<String> query, Optional<String> acceptLanguage, Locale configured,
+                         List<String> supported) {
+        return query.flatMap(q -> best(q, supported))
+                .or(() -> acceptLanguage.flatMap(header -> best(header, supported)))
                 .orElse(configured);
     }
 }

@@ -23,6 +23,7 @@ public final class SensorDescriptor {
     private final Duration defaultInterval;
     private final List<SettingSection> sections;
     private final List<ChannelDescriptor> channels;
+    private final List<Locale> nameLocales;
     private final Map<String, SettingDescriptor> settingsByKey = new LinkedHashMap<>();
 
     /**
@@ -33,7 +34,18 @@ public final class SensorDescriptor {
     public SensorDescriptor(String id, String nameBundle, ClassLoader bundleLoader, List<String> defaultTags,
                             Duration defaultInterval, List<SettingSection> sections,
                             List<ChannelDescriptor> channels) {
+        this(id, nameBundle, bundleLoader, defaultTags, defaultInterval, sections, channels, List.of(Locale.ENGLISH));
+    }
+
+    /**
+     * @param nameLocales the languages the names bundle holds, the base (fallback) language first; hosts
+     *                    choose among them (an {@code Accept-Language} header, a UI locale)
+     */
+    public SensorDescriptor(String id, String nameBundle, ClassLoader bundleLoader, List<String> defaultTags,
+                            Duration defaultInterval, List<SettingSection> sections,
+                            List<ChannelDescriptor> channels, List<Locale> nameLocales) {
         this.id = id;
+        this.nameLocales = List.copyOf(nameLocales);
         this.nameBundle = nameBundle;
         this.bundleLoader = bundleLoader;
         this.defaultTags = List.copyOf(defaultTags);
@@ -84,6 +96,11 @@ public final class SensorDescriptor {
         ResourceBundle bundle = ResourceBundle.getBundle(nameBundle, locale, bundleLoader,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return bundle.getString("name");
+    }
+
+    /** The languages {@link #displayName(Locale)} has a name in, the fallback first. */
+    public List<Locale> nameLocales() {
+        return nameLocales;
     }
 
     public List<String> defaultTags() {

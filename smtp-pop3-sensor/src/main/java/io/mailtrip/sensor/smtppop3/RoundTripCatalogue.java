@@ -15,7 +15,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The settings catalogue and channels of the round-trip sensor: the one place they are declared.
@@ -32,6 +34,9 @@ public final class RoundTripCatalogue {
 
     static final List<String> DEFAULT_TAGS = List.of("mailsensor", "pop3sensor", "roundtrip");
     static final int MAX_SUBJECT_TEXT = 200;
+    /** The languages of {@code names*.properties}, English (the base bundle) first. */
+    static final List<Locale> NAME_LOCALES = Stream.of("en", "nl", "fr", "de", "ja", "pt", "ru", "zh-CN", "es")
+            .map(Locale::forLanguageTag).toList();
 
     private RoundTripCatalogue() {
     }
@@ -40,7 +45,7 @@ public final class RoundTripCatalogue {
     public static SensorDescriptor descriptor() {
         return new SensorDescriptor(SENSOR_ID, "io.mailtrip.sensor.smtppop3.names",
                 RoundTripCatalogue.class.getClassLoader(), DEFAULT_TAGS, Duration.ofSeconds(60),
-                List.of(basic(), email(), smtp(), pop3(), tls(), debug(), display()), channels());
+                List.of(basic(), email(), smtp(), pop3(), tls(), debug(), display()), channels(), NAME_LOCALES);
     }
 
     private static SettingSection basic() {

@@ -32,6 +32,15 @@ class CatalogueTest {
                 .containsExactly("basic", "email", "smtp", "pop3", "tls", "debug", "display");
     }
 
+    @Test
+    void everyNameLanguageIsDeclaredSoHostsCanChooseAmongThem() {
+        assertThat(descriptor.nameLocales()).extracting(Locale::toLanguageTag)
+                .containsExactly("en", "nl", "fr", "de", "ja", "pt", "ru", "zh-CN", "es");
+        for (Locale locale : descriptor.nameLocales()) {
+            assertThat(descriptor.displayName(locale)).isNotBlank();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "en|SMTP&POP3 Round Trip",
