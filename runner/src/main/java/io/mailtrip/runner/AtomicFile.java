@@ -1,6 +1,8 @@
 package io.mailtrip.runner;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,12 +18,23 @@ final class AtomicFile {
     private AtomicFile() {
     }
 
+    /** Writes content produced piece by piece, so a large file never has to be one string in memory. */
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     static void write(Path target, String content) throws IOException {
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                content.writeTo(out);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,8 +37,22 @@ public final class ConfigLoader {
     static final int DEFAULT_HISTORY_SIZE = 1440;
     private static final int MAX_HISTORY_SIZE = 100_000;
 
+    /**
+     * SnakeYAML refuses documents over 3 MiB by default, about 8,000 sensor instances (BENCHMARKS.md);
+     * a fleet file may be larger.
+     */
+    private static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+            .loaderOptions(yamlLoaderOptions()).build()).build();
+
     private final SensorCatalog catalog;
     private final InstanceLoader instanceLoader;
+
+    private static LoaderOptions yamlLoaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        return options;
+    }
 
     public ConfigLoader(SensorCatalog catalog, InstanceLoader instanceLoader) {
         this.catalog = catalog;
@@ -75,7 +91,7 @@ public final class ConfigLoader {
 
     private static JsonNode read(Path file, Problems problems) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        ObjectMapper mapper = name.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+        ObjectMapper mapper = name.endsWith(".json") ? JsonMapper.builder().build() : YAML;
         // A key written twice is a typo whose second value would silently win.
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {

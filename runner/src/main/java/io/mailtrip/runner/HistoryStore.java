@@ -1,8 +1,9 @@
 package io.mailtrip.runner;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.Status;
 
@@ -29,18 +30,26 @@ final class HistoryStore {
         this.file = file;
     }
 
-    /** Restores what the file holds for the board's instances; returns a warning when it cannot. */
+    /**
+     * Restores what the file holds for the board's instances; returns a warning when it cannot. Reads one
+     * instance at a time: a day of history for thousands of instances is tens of MiB as text, and must
+     * not have to fit in the heap as one tree.
+     */
     Optional<String> loadInto(ResultBoard board) {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        try {
-            JsonNode root = ResultJson.MAPPER.readTree(file.toFile());
-            if (root == null || root.path("format").asInt() != FORMAT) {
+        try (JsonParser parser = ResultJson.MAPPER.getFactory().createParser(file.toFile())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT || !"format".equals(parser.nextFieldName())
+                    || parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getIntValue() != FORMAT
+                    || !"instances".equals(parser.nextFieldName()) || parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.of(file + ": history ignored (unknown format)");
             }
-            root.path("instances").fields().forEachRemaining(entry -> board.get(entry.getKey())
-                    .ifPresent(history -> restore(history, entry.getValue())));
+            for (String id = parser.nextFieldName(); id != null; id = parser.nextFieldName()) {
+                parser.nextToken();
+                JsonNode node = ResultJson.MAPPER.readTree(parser);
+                board.get(id).ifPresent(history -> restore(history, node));
+            }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of(file + ": history ignored (" + e.getClass().getSimpleName() + ")");
@@ -67,33 +76,51 @@ final class HistoryStore {
         history.restore(node.path("statuses").asText(), points);
     }
 
+    /** Writes every history straight to the file, one instance after the other (no tree, no big string). */
     void save(ResultBoard board) throws IOException {
-        ObjectNode root = ResultJson.MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        ObjectNode instances = root.putObject("instances");
-        for (InstanceHistory history : board.histories()) {
-            InstanceHistory.Snapshot snapshot = history.snapshot();
-            ObjectNode node = instances.putObject(snapshot.instanceId());
-            node.put("sensor", snapshot.descriptor().id());
-            ArrayNode channels = node.putArray("channels");
-            channelKeys(snapshot).forEach(channels::add);
-            node.put("statuses", history.statusLetters());
-            ArrayNode points = node.putArray("points");
-            for (ResultPoint point : snapshot.points()) {
-                ObjectNode p = points.addObject();
-                p.put("t", point.start().toString());
-                p.put("s", point.status().name());
-                ArrayNode values = p.putArray("v");
-                point.values().forEach(v -> {
-                    if (v.isNaN()) {
-                        values.addNull();
-                    } else {
-                        values.add(v);
-                    }
-                });
+        AtomicFile.write(file, out -> {
+            try (JsonGenerator json = ResultJson.MAPPER.getFactory().createGenerator(out)) {
+                json.writeStartObject();
+                json.writeNumberField("format", FORMAT);
+                json.writeObjectFieldStart("instances");
+                for (InstanceHistory history : board.histories()) {
+                    write(json, history);
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+                json.writeRaw('\n');
             }
+        });
+    }
+
+    private static void write(JsonGenerator json, InstanceHistory history) throws IOException {
+        InstanceHistory.Snapshot snapshot = history.snapshot();
+        json.writeObjectFieldStart(snapshot.instanceId());
+        json.writeStringField("sensor", snapshot.descriptor().id());
+        json.writeArrayFieldStart("channels");
+        for (String key : channelKeys(snapshot)) {
+            json.writeString(key);
         }
-        AtomicFile.write(file, ResultJson.MAPPER.writeValueAsString(root) + "\n");
+        json.writeEndArray();
+        json.writeStringField("statuses", history.statusLetters());
+        json.writeArrayFieldStart("points");
+        for (ResultPoint point : snapshot.points()) {
+            json.writeStartObject();
+            json.writeStringField("t", point.start().toString());
+            json.writeStringField("s", point.status().name());
+            json.writeArrayFieldStart("v");
+            for (double v : point.values()) {
+                if (Double.isNaN(v)) {
+                    json.writeNull();
+                } else {
+                    json.writeNumber(v);
+                }
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     private static List<String> channelKeys(InstanceHistory.Snapshot snapshot) {
