@@ -8,12 +8,12 @@ import java.util.Locale;
 /**
  * Polls the mailbox until the probe is there or maxTripTime has passed since the SMTP acceptance.
  * POP3 servers show a fixed maildrop per session, so every poll is a fresh login. In back-off mode
- * the first poll comes right after the acceptance and the pause doubles from 250 ms up to
+ * the first poll comes right after the acceptance and the pause doubles from 50 ms up to
  * pop3Interval: a fast server is measured within milliseconds while the login rate stays bounded.
  */
 final class Pop3Wait {
 
-    static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+    static final Duration FIRST_PAUSE = Duration.ofMillis(50);
 
     /** The poll that found the probe, and what the polls swept on the way. */
     record Arrival(long foundNanos, int polls, int late, int duplicates) {

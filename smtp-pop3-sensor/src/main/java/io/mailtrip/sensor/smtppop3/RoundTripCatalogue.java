@@ -123,7 +123,7 @@ public final class RoundTripCatalogue {
                         .help("Longest pause between two POP3 logins while waiting for the probe.")
                         .defaultValue("10").atLeast(1).unit("s").build(),
                 SettingDescriptor.builder("pop3PollMode", SettingType.ENUM).section("pop3").label("Poll schedule")
-                        .help("backoff polls right after the SMTP acceptance, then doubles the pause from 250 ms up to"
+                        .help("backoff polls right after the SMTP acceptance, then doubles the pause from 50 ms up to"
                                 + " the connection interval; fixed waits the connection interval before every poll.")
                         .option("backoff", "Back off up to the connection interval")
                         .option("fixed", "Fixed connection interval").defaultValue("backoff").build(),
