@@ -3,19 +3,22 @@ package io.mailtrip.sensor.smtppop3;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * What the sensor instance remembers about its mailbox between polls and runs: UIDs already looked at
- * and found not to be its probes (so each poll reads headers only of new messages: UIDL once, TOP only
- * for unseen UIDs; pruned to the UIDs still present), and the GUIDs of probes whose run gave up (a
- * probe arriving after its run ended is late, never a later run's arrival).
+ * and found not to be its probes (so each poll reads headers only of new messages: TOP only for unseen
+ * UIDs; pruned to the UIDs still present), the UIDs by position after the last poll (so the next one
+ * need not list the whole mailbox), and the GUIDs of probes whose run gave up (a probe arriving after
+ * its run ended is late, never a later run's arrival).
  */
 final class MailboxMemory {
 
     static final int ABANDONED_KEPT = 256;
 
     private final Set<String> known = new HashSet<>();
+    private List<String> listing = List.of();
     private final Deque<String> abandoned = new ArrayDeque<>();
 
     boolean isKnown(String uid) {
@@ -29,6 +32,20 @@ final class MailboxMemory {
     /** Forgets UIDs that are no longer in the mailbox. */
     void retainOnly(Set<String> present) {
         known.retainAll(present);
+    }
+
+    /**
+     * The UIDs by position after the last successful poll, handed out once: a poll that fails before its
+     * QUIT leaves nothing behind, so the next one lists the mailbox in full.
+     */
+    List<String> takeListing() {
+        List<String> taken = listing;
+        listing = List.of();
+        return taken;
+    }
+
+    void rememberListing(List<String> uidsByPosition) {
+        listing = List.copyOf(uidsByPosition);
     }
 
     void giveUpOn(String guid) {

@@ -3,7 +3,6 @@ package io.mailtrip.sensor.smtppop3;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import java.util.Set;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 
 /**
- * One look into the mailbox: UIDL, headers (TOP n 0) of messages not seen before, DELE, QUIT. Deleted
+ * One look into the mailbox: the listing ({@link MailboxListing}), headers (TOP n 0) of messages not
+ * seen before, DELE, QUIT. Deleted
  * are only this sensor's own probes: the current one (and copies of it: duplicates), and probes an
  * earlier run gave up on or left behind longer than maxTripTime ago (late). Everything else is left
  * exactly as it was.
@@ -41,14 +41,9 @@ final class Pop3Poll {
 
     Outcome run(Pop3Session session, ProbeMessage probe) throws PhaseFailure {
         try {
-            session.step("UIDL");
-            session.arm();
-            POP3MessageInfo[] listing = session.client().listUniqueIdentifiers();
-            if (listing == null) {
-                throw session.fail("UIDL refused: " + OneLine.of(session.client().getReplyString(), 100));
-            }
+            List<POP3MessageInfo> listing = MailboxListing.read(session, memory.takeListing());
             Set<String> present = new HashSet<>();
-            Arrays.stream(listing).forEach(info -> present.add(info.identifier));
+            listing.forEach(info -> present.add(info.identifier));
             memory.retainOnly(present);
             List<Integer> toDelete = new ArrayList<>();
             int headersRead = 0;
@@ -79,7 +74,10 @@ final class Pop3Poll {
                 session.expect(session.client().deleteMessage(number), "DELE refused");
             }
             session.quit();
-            return new Outcome(copies > 0, listing.length, headersRead, late, Math.max(0, copies - 1));
+            // After QUIT the deletions are real: remember the rest by position for the next poll.
+            memory.rememberListing(listing.stream().filter(info -> !toDelete.contains(info.number))
+                    .map(info -> info.identifier).toList());
+            return new Outcome(copies > 0, listing.size(), headersRead, late, Math.max(0, copies - 1));
         } catch (IOException e) {
             throw session.failure(e);
         }

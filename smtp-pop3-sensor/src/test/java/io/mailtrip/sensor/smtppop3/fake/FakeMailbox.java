@@ -63,6 +63,11 @@ public final class FakeMailbox implements AutoCloseable {
         return List.copyOf(messages);
     }
 
+    /** Another client deletes the message at {@code index} (0-based), as a user's mail program might. */
+    public synchronized void removeAt(int index) {
+        messages.remove(index);
+    }
+
     synchronized void remove(List<Message> deleted) {
         messages.removeAll(deleted);
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * A scriptable POP3 server (RFC 1939, CAPA and STLS) over a {@link FakeMailbox}: deletions take effect
  * only at QUIT. Faults per step: {@code greeting}, {@code CAPA}, {@code STLS}, {@code USER}, {@code PASS},
- * {@code APOP}, {@code UIDL}, {@code TOP}, {@code DELE}, {@code QUIT}.
+ * {@code APOP}, {@code STAT}, {@code UIDL} (both forms), {@code TOP}, {@code DELE}, {@code QUIT}.
  */
 public final class FakePop3Server extends FakeServer<FakePop3Server> {
 
@@ -79,7 +79,17 @@ public final class FakePop3Server extends FakeServer<FakePop3Server> {
                     }
                 }
                 case "USER", "PASS", "APOP" -> answer(c, step, "+OK");
-                case "UIDL" -> uidl(c, view);
+                case "STAT" -> answer(c, step, "+OK " + view.size() + " " + view.stream()
+                        .mapToInt(m -> m.text().length()).sum());
+                case "UIDL" -> {
+                    if (words.length > 1) {
+                        int number = Integer.parseInt(words[1]);
+                        answer(c, step, number >= 1 && number <= view.size()
+                                ? "+OK " + number + " " + view.get(number - 1).uid() : "-ERR no such message");
+                    } else {
+                        uidl(c, view);
+                    }
+                }
                 case "TOP" -> top(c, view, Integer.parseInt(words[1]));
                 case "DELE" -> {
                     if (answer(c, step, "+OK marked")) {
