@@ -2,6 +2,7 @@ package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.sensor.smtppop3.fake.FakeMailbox;
 import io.mailtrip.sensor.smtppop3.fake.FakePop3Server;
+import io.mailtrip.sensor.smtppop3.fake.FakeSettings;
 import io.mailtrip.sensor.smtppop3.fake.FakeSmtpServer;
 import io.mailtrip.sensor.smtppop3.fake.ServerIdentity;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -186,21 +186,9 @@ class FaultInjectionTest {
     }
 
     private static Map<String, String> settings(Fakes fakes) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("from", "sender@fake.test");
-        settings.put("to", "probe@fake.test");
-        settings.put("heloIdent", "sensor.fake.test");
-        settings.put("smtpHost", "127.0.0.1");
-        settings.put("smtpPort", String.valueOf(fakes.smtp().port()));
-        settings.put("smtpSecurity", "none");
+        Map<String, String> settings = FakeSettings.roundTrip(fakes.smtp(), fakes.pop3());
         settings.put("smtpTimeout", String.valueOf(TIMEOUT.toSeconds()));
-        settings.put("pop3Host", "127.0.0.1");
-        settings.put("pop3Port", String.valueOf(fakes.pop3().port()));
-        settings.put("pop3Security", "none");
         settings.put("pop3Timeout", String.valueOf(TIMEOUT.toSeconds()));
-        settings.put("pop3Auth", "password");
-        settings.put("pop3User", "probe");
-        settings.put("pop3Password", "Fake-Pop3-Pw-2");
         settings.put("pop3Interval", "1");
         settings.put("maxTripTime", String.valueOf(TRIP.toSeconds()));
         settings.put("trustStore", TestTls.trustStore().toString());
@@ -248,7 +236,7 @@ class FaultInjectionTest {
             String everything = result.message() + String.join("\n", result.details()) + smtp.received()
                     + pop3.received();
             assertThat(result.message() + String.join("\n", result.details()))
-                    .doesNotContain("Fake-Smtp-Pw-1").doesNotContain("Fake-Pop3-Pw-2");
+                    .doesNotContain("Fake-Smtp-Pw-1").doesNotContain(FakeSettings.POP3_PASSWORD);
             assertThat(everything).isNotEmpty();
         }
         assertThat(liveThreadsExceptFakes()).as("threads left behind").isLessThanOrEqualTo(threadsBefore);

@@ -2,6 +2,7 @@ package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.sensor.smtppop3.fake.FakeMailbox;
 import io.mailtrip.sensor.smtppop3.fake.FakePop3Server;
+import io.mailtrip.sensor.smtppop3.fake.FakeSettings;
 import io.mailtrip.sensor.smtppop3.fake.FakeSmtpServer;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.Deadline;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,20 +65,7 @@ class ForeignMailSafetyTest {
                 mailbox.add(subject);
             });
 
-            Map<String, String> settings = new HashMap<>();
-            settings.put("from", "sender@fake.test");
-            settings.put("to", "probe@fake.test");
-            settings.put("heloIdent", "sensor.fake.test");
-            settings.put("smtpHost", "127.0.0.1");
-            settings.put("smtpPort", String.valueOf(smtp.port()));
-            settings.put("smtpSecurity", "none");
-            settings.put("pop3Host", "127.0.0.1");
-            settings.put("pop3Port", String.valueOf(pop3.port()));
-            settings.put("pop3Security", "none");
-            settings.put("pop3Auth", "password");
-            settings.put("pop3User", "probe");
-            settings.put("pop3Password", "Fake-Pop3-Pw-2");
-            settings.put("maxTripTime", "5");
+            Map<String, String> settings = FakeSettings.roundTrip(smtp, pop3);
             try (Sensor sensor = Sensors.create(settings)) {
                 for (int run = 0; run < 100; run++) {
                     SensorResult result = sensor.run(Deadline.in(Duration.ofSeconds(20)));

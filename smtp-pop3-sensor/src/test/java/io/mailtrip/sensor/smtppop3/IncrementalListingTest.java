@@ -2,6 +2,7 @@ package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.sensor.smtppop3.fake.FakeMailbox;
 import io.mailtrip.sensor.smtppop3.fake.FakePop3Server;
+import io.mailtrip.sensor.smtppop3.fake.FakeSettings;
 import io.mailtrip.sensor.smtppop3.fake.FakeSmtpServer;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.Deadline;
@@ -11,9 +12,7 @@ import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,24 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each new one), and fall back to the full listing whenever the mailbox changed in any other way.
  */
 class IncrementalListingTest {
-
-    private static Map<String, String> settings(FakeSmtpServer smtp, FakePop3Server pop3) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("from", "sender@fake.test");
-        settings.put("to", "probe@fake.test");
-        settings.put("heloIdent", "sensor.fake.test");
-        settings.put("smtpHost", "127.0.0.1");
-        settings.put("smtpPort", String.valueOf(smtp.port()));
-        settings.put("smtpSecurity", "none");
-        settings.put("pop3Host", "127.0.0.1");
-        settings.put("pop3Port", String.valueOf(pop3.port()));
-        settings.put("pop3Security", "none");
-        settings.put("pop3Auth", "password");
-        settings.put("pop3User", "probe");
-        settings.put("pop3Password", "Fake-Pop3-Pw-2");
-        settings.put("maxTripTime", "5");
-        return settings;
-    }
 
     private static List<String> pop3Commands(SensorResult result) {
         return result.details().stream().filter(line -> line.startsWith("pop3> ")).map(line -> line.substring(6))
@@ -56,7 +37,7 @@ class IncrementalListingTest {
     void knownMailboxIsListedIncrementallyAndFullyWhenItChangedOtherwise() throws Exception {
         try (FakeMailbox mailbox = new FakeMailbox(); FakeSmtpServer smtp = FakeSmtpServer.plain(mailbox);
              FakePop3Server pop3 = FakePop3Server.plain(mailbox);
-             Sensor sensor = Sensors.create(settings(smtp, pop3))) {
+             Sensor sensor = Sensors.create(FakeSettings.roundTrip(smtp, pop3))) {
             foreign(mailbox, 40);
 
             SensorResult first = sensor.run(Deadline.in(Duration.ofSeconds(20)));
