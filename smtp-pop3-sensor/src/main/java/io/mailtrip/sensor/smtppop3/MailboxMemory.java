@@ -59,7 +59,4 @@ final class MailboxMemory {
         return abandoned.contains(guid);
     }
 
-    int size() {
-        return known.size();
-    }
 }

@@ -28,10 +28,6 @@ record ProbeMessage(ProbeStamp stamp, String subjectText, String from, String to
         return stamp.guid();
     }
 
-    /** {@code <subjectText> Roundtrip Mail: {GUID}}. */
-    String subject() {
-        return (subjectText.isEmpty() ? "" : subjectText + " ") + SUBJECT_MARK + "{" + guid() + "}";
-    }
 
     /**
      * The Subject header value. Only the user's text is RFC 2047-encoded when it is not ASCII; the
