@@ -3,7 +3,7 @@ package io.mailtrip.jenkins;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -11,7 +11,6 @@ import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.mailtrip.jenkins.core.FieldProblem;
 import io.mailtrip.jenkins.core.FormModel;
-import io.mailtrip.jenkins.core.JenkinsFilesGenerator;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -31,7 +30,7 @@ import java.util.Optional;
  * Java property per setting: no setting key is typed here. An empty field inherits the
  * {@link SensorDefaults global default}.
  */
-public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorInstanceConfig> {
+public final class SensorInstanceConfig implements Describable<SensorInstanceConfig> {
 
     private final String instanceId;
     private final String sensorId;
@@ -134,16 +133,7 @@ public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorIn
             return new FieldEndpoint(name);
         }
 
-        @POST
-        public ListBoxModel doFillSmtpCredentialsIdItems(@QueryParameter String value) {
-            return credentialsItems(value);
-        }
-
-        @POST
-        public ListBoxModel doFillPop3CredentialsIdItems(@QueryParameter String value) {
-            return credentialsItems(value);
-        }
-
+        /** The credentials a credentials field offers; the current value stays listed for a non-admin. */
         static ListBoxModel credentialsItems(String current) {
             if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
                 return new StandardListBoxModel().includeCurrentValue(current);
@@ -154,7 +144,10 @@ public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorIn
         }
     }
 
-    /** Checks one field through core's {@link io.mailtrip.jenkins.core.FieldValidation}. */
+    /**
+     * {@code field/<name>/...} of a generated field: its live check, and for a credentials field (one per
+     * user/secret pair of any sensor, generated from the metadata) its list of credentials.
+     */
     public static final class FieldEndpoint {
         private final String name;
 
@@ -162,11 +155,18 @@ public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorIn
             this.name = name;
         }
 
+        /** {@code field/<name>/fillItems}: the generated credentials select fills itself here. */
+        @POST
+        public ListBoxModel doFillItems(@QueryParameter String value) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            return DescriptorImpl.credentialsItems(value);
+        }
+
         @POST
         public FormValidation doCheck(StaplerRequest2 req) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             String sensorId = Optional.ofNullable(req.getParameter(FormModel.SENSOR_ID))
-                    .orElse(JenkinsFilesGenerator.BUNDLED_SENSOR);
+                    .orElse(PluginSensors.formSensorId());
             FieldCheckRequest posted = FieldCheckRequest.of(req, PluginSensors.binding(sensorId).model(), name);
             // The saved global defaults: a field left empty passes when a default fills it.
             return FieldCheckRequest.toJenkins(PluginSensors.validation(sensorId).check(name, posted.value(),
