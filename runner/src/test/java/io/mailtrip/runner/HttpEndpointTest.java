@@ -227,7 +227,7 @@ class HttpEndpointTest {
                         .isEqualTo(name.getValue());
                 assertThat(api.headers().firstValue("Content-Language")).contains(name.getKey());
                 assertThat(page.body()).as(name.getKey())
-                        .contains("<span class=\"sensor-name\">" + StatusPage.escape(name.getValue()) + "</span>")
+                        .contains("<span class=\"sensor-name\">" + io.mailtrip.host.MarkupText.escape(name.getValue()) + "</span>")
                         .contains("<html lang=\"" + name.getKey() + "\">");
             }
         }
