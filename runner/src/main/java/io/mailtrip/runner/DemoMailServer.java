@@ -19,21 +19,16 @@ import java.util.Map;
  * to monitor is the configuration file {@code demo.yml} beside this class, read by the same loader as any
  * user's file; it finds the server's ports and its fresh password through {@link #references()}. The
  * runner's Java names no sensor and no setting.
+ *
+ * @param greenMail the running server
+ * @param password  the mailbox's fresh password, never printed
  */
-final class DemoMailServer implements AutoCloseable {
+record DemoMailServer(GreenMail greenMail, String password) implements AutoCloseable {
 
     /** The configuration the demo runs, a resource beside this class. */
     static final String CONFIG = "demo.yml";
     private static final String PROBE_ADDRESS = "probe@localhost";
     private static final String PROBE_LOGIN = "probe";
-
-    private final GreenMail greenMail;
-    private final String password;
-
-    private DemoMailServer(GreenMail greenMail, String password) {
-        this.greenMail = greenMail;
-        this.password = password;
-    }
 
     static DemoMailServer start() {
         // A fresh password per start: nothing to leak, nothing to print.

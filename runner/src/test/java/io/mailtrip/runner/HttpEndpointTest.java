@@ -53,7 +53,7 @@ class HttpEndpointTest {
         Path file = dir.resolve("config.yml");
         Files.writeString(file, yaml);
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
-        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess())).load(file);
+        RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess()).load(file);
         return Runner.create(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 System.err);
     }

@@ -30,14 +30,18 @@ class HpiSourcesLintTest {
         for (String formClass : List.of(JenkinsFileSet.FORM_CLASS, JenkinsFileSet.DEFAULTS_CLASS)) {
             String form = source(formClass);
             // One endpoint for the credentials fields of any sensor, none named after a field.
-            assertThat(form).as(formClass).containsPattern("@POST\\s+public ListBoxModel doFillItems\\(")
-                    .doesNotContainPattern("doFill\\w+CredentialsIdItems");
+            assertThat(form).as(formClass).doesNotContainPattern("doFill\\w*Items");
             for (CredentialPair pair : FormModel.of(BundledSensor.DESCRIPTOR).credentialPairs()) {
                 assertThat(form).as(formClass).doesNotContain(pair.field());
             }
             assertThat(form).as(formClass).contains("public FieldEndpoint getField(String name)")
-                    .contains("public Object get(String field)");
+                    .containsPattern("extends GeneratedForm<\\w+>");
         }
+        assertThat(source("io.mailtrip.jenkins.FieldEndpoint"))
+                .containsPattern("@POST\\s+public ListBoxModel doFillItems\\(@QueryParameter String value\\)")
+                .containsPattern("@POST\\s+public FormValidation doCheck\\(");
+        assertThat(source("io.mailtrip.jenkins.GeneratedForm")).contains("public Object get(String field)")
+                .contains("implements Describable<T>");
         assertThat(source("io.mailtrip.jenkins.MailtripGlobalConfiguration"))
                 .contains("public SensorDefaults getDefaults()")
                 .contains("SensorDefaults.fromForm(json.optJSONObject(\"defaults\"))");
