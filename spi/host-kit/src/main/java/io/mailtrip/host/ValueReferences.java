@@ -1,16 +1,11 @@
 package io.mailtrip.host;
 
 import io.mailtrip.spi.ConfigurationException;
-import io.mailtrip.spi.ConfigurationProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,27 +30,6 @@ public final class ValueReferences {
     /** References resolved against the process environment. */
     public static ValueReferences fromProcess() {
         return new ValueReferences(System::getenv);
-    }
-
-    /**
-     * Resolves every value of a flat settings map.
-     *
-     * @throws ConfigurationException naming each key whose reference cannot be resolved
-     */
-    public Map<String, String> resolveAll(Map<String, String> raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        raw.forEach((key, value) -> {
-            try {
-                out.put(key, resolve(key, value));
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return out;
     }
 
     /** The value behind {@code value} when it is a reference, else {@code value} itself. */
