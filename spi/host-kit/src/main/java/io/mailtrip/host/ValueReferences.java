@@ -21,10 +21,21 @@ public final class ValueReferences {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
     private final UnaryOperator<String> environment;
+    private final boolean resolving;
 
     /** @param environment looks up an environment variable, {@code null} when unset */
     public ValueReferences(UnaryOperator<String> environment) {
+        this(environment, true);
+    }
+
+    private ValueReferences(UnaryOperator<String> environment, boolean resolving) {
         this.environment = environment;
+        this.resolving = resolving;
+    }
+
+    /** No references: every value is taken as written (a host whose secrets come from its own store). */
+    public static ValueReferences none() {
+        return new ValueReferences(name -> null, false);
     }
 
     /** References resolved against the process environment. */
@@ -34,8 +45,8 @@ public final class ValueReferences {
 
     /** The value behind {@code value} when it is a reference, else {@code value} itself. */
     public String resolve(String key, String value) {
-        if (value == null) {
-            return null;
+        if (value == null || !resolving) {
+            return value;
         }
         Matcher m = REFERENCE.matcher(value.strip());
         if (!m.matches()) {
