@@ -1,5 +1,15 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.OneLine;
+import io.mailtrip.mailkit.PeerLimits;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.ProtocolTrace;
+import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.SensorKey;
+import io.mailtrip.mailkit.smtp.SmtpSubmission;
+import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -32,18 +42,25 @@ final class RoundTripSensor implements Sensor {
     private final MailboxMemory memory = new MailboxMemory();
     private final Optional<ResultStore> store;
     private final String sensorKey;
+    private final PeerLimits limits;
 
     RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
+        this(config, trust, store, PeerLimits.DEFAULTS);
+    }
+
+    /** @param limits what servers may send per run; tests loosen them to provoke what they prevent */
+    RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store, PeerLimits limits) {
+        this.limits = limits;
         this.config = config;
         this.trust = trust;
         this.store = store;
-        this.sensorKey = SensorKey.of(config);
+        this.sensorKey = SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.pop3());
     }
 
     /** Two SMTP and two POP3 timeouts (connect and a slow step) plus the maximum trip time. */
     @Override
     public Duration budget() {
-        return config.smtp().timeout().multipliedBy(2).plus(config.maxTripTime())
+        return config.smtp().endpoint().timeout().multipliedBy(2).plus(config.maxTripTime())
                 .plus(config.pop3().timeout().multipliedBy(2));
     }
 
@@ -54,12 +71,16 @@ final class RoundTripSensor implements Sensor {
         ProtocolTrace trace = new ProtocolTrace();
         Measured measured = new Measured();
         SensorResult result;
-        try (Watchdog watchdog = new Watchdog(deadline)) {
+        try (Watchdog watchdog = new Watchdog(deadline, limits)) {
             result = roundTrip(deadline, trace, watchdog, measured, start, startNanos);
-        } catch (RuntimeException e) {
-            // A bug must still give a result, never an exception across the SPI.
-            result = result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
-                    measured, start, startNanos, trace.lines());
+        } catch (RuntimeException | Error e) {
+            // A bug, or an Error such as OutOfMemoryError, must still give a result naming the phase, never
+            // an exception across the SPI: a host must not lose an instance's result (issue 13).
+            if (measured.sentGuid != null) {
+                memory.abandoned().giveUpOn(measured.sentGuid);
+            }
+            result = result(Status.UNKNOWN, "internal error in phase " + measured.phase + ": "
+                    + OneLine.of(String.valueOf(e), 160), measured.phase, measured, start, startNanos, trace.lines());
         }
         if (store.isPresent()) {
             List<String> details = new ArrayList<>(result.details());
@@ -72,19 +93,23 @@ final class RoundTripSensor implements Sensor {
 
     private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,
                                    Instant start, long startNanos) {
-        ProbeMessage probe = ProbeMessage.create(sensorKey, config.subjectText(), config.from(), config.to(),
-                config.heloIdent(), start);
+        ProbeMessage probe = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, sensorKey, config.subjectText(),
+                config.from(), config.to(), config.smtp().heloIdent(), start);
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
         String phase = SmtpSubmission.PHASE;
+        measured.phase = phase;
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config, trust, trace, watchdog, deadline).send(probe);
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+                    .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
-            phase = Pop3Session.PHASE;
-            if (config.pop3Auth() == RoundTripConfig.Pop3AuthMode.NONE) {
-                try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
-                    session.quit();
+            measured.sentGuid = probe.guid();
+            phase = Pop3Login.PHASE;
+            measured.phase = phase;
+            if (config.pop3Auth() == RoundTripCatalogue.Pop3AuthMode.NONE) {
+                try (Pop3Connection connection = Pop3Login.open(config, trust, trace, watchdog, deadline)) {
+                    Pop3Cleanup.quit(connection);
                 }
                 measured.pop3Nanos = System.nanoTime() - accepted.acceptedNanos();
                 return result(Status.UP, String.format(Locale.ROOT,
@@ -102,12 +127,13 @@ final class RoundTripSensor implements Sensor {
         } catch (PhaseFailure failure) {
             if (sent) {
                 // Its probe may still arrive: then it is late, never taken for a later run's probe.
-                memory.giveUpOn(probe.guid());
+                memory.abandoned().giveUpOn(probe.guid());
             }
-            Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
+            Status status = failure.deadlineReached() || watchdog.fired() || deadline.expired() ? Status.UNKNOWN
+                    : Status.DOWN;
             return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
         } catch (InterruptedException e) {
-            memory.giveUpOn(probe.guid());
+            memory.abandoned().giveUpOn(probe.guid());
             Thread.currentThread().interrupt();
             return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
                     startNanos, trace.lines());
@@ -139,10 +165,12 @@ final class RoundTripSensor implements Sensor {
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
-    /** Leg durations measured so far; -1 while a leg has not completed. */
+    /** Leg durations measured so far (-1 while a leg has not completed), the phase reached, the probe sent. */
     private static final class Measured {
         long smtpNanos = -1;
         long pop3Nanos = -1;
+        String phase = SmtpSubmission.PHASE;
+        String sentGuid;
 
         ChannelValue value(long nanos) {
             return nanos < 0 ? ChannelValue.notMeasured() : ChannelValue.of(Math.round(nanos / 1_000.0) / 1_000.0);
