@@ -1,0 +1,157 @@
+package io.mailtrip.sensor.smtpimap;
+
+import io.mailtrip.spi.Deadline;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Waits in one session until the probe is in the folder or maxTripTime has passed since the SMTP
+ * acceptance. With {@code IDLE} (RFC 2177) the server tells of new mail with {@code * n EXISTS}; the
+ * wait ends at once and the folder is searched again, so the detection lag is the server's own. Without
+ * IDLE (or with imapWait = poll), the folder is searched after pauses that double from 50 ms up to
+ * imapInterval: one {@code UID SEARCH} per check, no new login (unlike POP3, an IMAP session sees new
+ * mail as it arrives).
+ */
+final class ImapWait {
+
+    static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+    /** RFC 2177 section 3: servers may log out a client idle for 30 minutes; IDLE is renewed before. */
+    static final Duration IDLE_RENEWAL = Duration.ofMinutes(29);
+    /** Untagged responses taken during one IDLE before it is ended anyway. */
+    static final int MAX_IDLE_RESPONSES = 10_000;
+
+    /**
+     * The probe and what came with it.
+     *
+     * @param found        every copy of the probe (a server may deliver twice); the first is the probe
+     * @param noticedNanos when the check that found it began (for IDLE: when the EXISTS arrived)
+     * @param checks       searches made
+     * @param idled        whether IDLE was used
+     */
+    record Arrival(List<ImapFind.Found> found, long noticedNanos, int checks, boolean idled) {
+    }
+
+    private final ImapConfig config;
+    private final Hooks hooks;
+    private final Deadline deadline;
+
+    ImapWait(ImapConfig config, Hooks hooks, Deadline deadline) {
+        this.config = config;
+        this.hooks = hooks;
+        this.deadline = deadline;
+    }
+
+    Arrival await(ImapSession session, ProbeStamp probe, long acceptedNanos) throws PhaseFailure, InterruptedException {
+        long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
+        boolean idle = config.idle() && session.offers("IDLE");
+        if (config.idle() && !idle) {
+            hooks.trace().accept("server offers no IDLE; polling instead (imapWait=idle)");
+        }
+        Duration pause = FIRST_PAUSE;
+        long noticed = System.nanoTime();
+        for (int checks = 1; ; checks++) {
+            List<ImapFind.Found> found = ImapFind.search(session, probe.guid()).stream()
+                    .filter(f -> f.stamp().guid().equals(probe.guid()) && f.stamp().sensorKey().equals(probe.sensorKey()))
+                    .toList();
+            if (!found.isEmpty()) {
+                hooks.trace().accept("probe found in check " + checks + " (UID " + found.get(0).uid() + ")");
+                return new Arrival(found, noticed, checks, idle);
+            }
+            if (System.nanoTime() - tripEnd >= 0) {
+                session.step("waiting for the probe");
+                throw session.fail(String.format(Locale.ROOT, "probe not received within maxTripTime %d s (%d checks)",
+                        config.maxTripTime().toSeconds(), checks));
+            }
+            if (deadline.expired() || hooks.cut().getAsBoolean()) {
+                session.step("waiting for the probe");
+                throw session.fail("run deadline reached after " + checks + " checks");
+            }
+            if (idle) {
+                noticed = idleUntilNewMail(session, tripEnd);
+            } else {
+                sleepUntil(Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
+                noticed = System.nanoTime();
+                Duration doubled = pause.multipliedBy(2);
+                pause = doubled.compareTo(config.interval()) < 0 ? doubled : config.interval();
+            }
+        }
+    }
+
+    /**
+     * One IDLE: waits for {@code + idling} (bounded by imapTimeout), then for an EXISTS, the trip's end or
+     * the renewal time, then ends it with DONE. Returns when new mail was announced (or now).
+     */
+    private long idleUntilNewMail(ImapSession session, long tripEnd) throws PhaseFailure {
+        String tag = session.newTag();
+        session.sendLine("IDLE", tag + " IDLE", tag + " IDLE");
+        try {
+            session.arm();
+            long announced = -1;
+            int responses = 0;
+            while (true) {
+                ImapWire.Response response = session.next();
+                if (response.continuation()) {
+                    break;
+                }
+                if (response.tag().equals(tag)) {
+                    throw session.fail("IDLE refused: " + OneLine.of(response.shown(), 100));
+                }
+                if (!response.untagged()) {
+                    throw session.fail("response with a tag never sent: " + OneLine.of(response.shown(), 100));
+                }
+                announced = exists(response) ? System.nanoTime() : announced;
+                if (++responses > MAX_IDLE_RESPONSES) {
+                    throw session.fail("more than " + MAX_IDLE_RESPONSES + " responses before + idling");
+                }
+            }
+            long wake = Math.min(tripEnd, System.nanoTime() + IDLE_RENEWAL.toNanos());
+            while (announced < 0 && wake - System.nanoTime() > 0) {
+                session.armFor(Duration.ofNanos(wake - System.nanoTime()));
+                ImapWire.Response response;
+                try {
+                    response = session.next();
+                } catch (SocketTimeoutException e) {
+                    if (hooks.cut().getAsBoolean()) {
+                        throw e;
+                    }
+                    break;
+                }
+                if (response.tag().equals(tag)) {
+                    // The server ended the IDLE itself (RFC 2177 allows it to, e.g. before a shutdown).
+                    if (!response.word(0).equals("OK")) {
+                        throw session.fail("IDLE ended by the server: " + OneLine.of(response.shown(), 100));
+                    }
+                    return System.nanoTime();
+                }
+                announced = exists(response) ? System.nanoTime() : announced;
+                if (++responses > MAX_IDLE_RESPONSES) {
+                    throw session.fail("more than " + MAX_IDLE_RESPONSES + " responses during one IDLE");
+                }
+            }
+            session.sendLine("DONE", "DONE", "DONE");
+            session.arm();
+            ImapSession.Reply done = session.collect(tag);
+            if (!done.ok()) {
+                throw session.refused(done);
+            }
+            return announced >= 0 ? announced : System.nanoTime();
+        } catch (IOException e) {
+            throw session.failure(e);
+        }
+    }
+
+    private static boolean exists(ImapWire.Response response) {
+        return response.untagged() && response.word(1).equals("EXISTS");
+    }
+
+    private void sleepUntil(long wakeNanos) throws InterruptedException {
+        long end = Math.min(wakeNanos, System.nanoTime() + deadline.remaining().toNanos());
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.mailtrip.sensor.smtpimap;
+
+import java.util.Arrays;
+
+/** The five transport-security modes, the same on the SMTP and the POP3 leg. */
+enum TlsMode {
+    START_TLS_IF_AVAILABLE("startTlsIfAvailable", "Use STARTTLS if the server offers it", false, false),
+    TLS_IF_AVAILABLE("tlsIfAvailable", "Use implicit TLS if the server speaks it", true, false),
+    ENFORCE_START_TLS("enforceStartTls", "Enforce STARTTLS", false, true),
+    ENFORCE_TLS("enforceTls", "Enforce implicit TLS", true, true),
+    NONE("none", "No transport security", false, false);
+
+    private final String key;
+    private final String label;
+    private final boolean implicit;
+    private final boolean enforced;
+
+    TlsMode(String key, String label, boolean implicit, boolean enforced) {
+        this.key = key;
+        this.label = label;
+        this.implicit = implicit;
+        this.enforced = enforced;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** TLS from the first byte (SMTPS/POP3S), rather than an upgrade command. */
+    boolean implicit() {
+        return implicit;
+    }
+
+    /** The run fails rather than continue in clear. */
+    boolean enforced() {
+        return enforced;
+    }
+
+    /** Tries an upgrade command (STARTTLS/STLS) after the greeting. */
+    boolean upgrades() {
+        return this == START_TLS_IF_AVAILABLE || this == ENFORCE_START_TLS;
+    }
+
+    static TlsMode of(String key) {
+        return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown TLS mode " + key));
+    }
+}
