@@ -21,6 +21,18 @@ final class NetworkFailure {
     private NetworkFailure() {
     }
 
+    /**
+     * @param step     what was being done ("connect", "STARTTLS", "reading the greeting")
+     * @param watchdog the run's watchdog: when it fired, the cause is the run deadline, not the server
+     */
+    static PhaseFailure of(String phase, Endpoint endpoint, String step, IOException e, Watchdog watchdog) {
+        String where = phase.toUpperCase(java.util.Locale.ROOT) + " " + endpoint.address() + " " + step + ": ";
+        if (watchdog.fired()) {
+            return new PhaseFailure(phase, where + "run deadline reached");
+        }
+        return new PhaseFailure(phase, where + reason(e, endpoint));
+    }
+
     static String reason(IOException e, Endpoint endpoint) {
         if (e instanceof UnknownHostException) {
             return "cannot resolve host " + endpoint.host();
