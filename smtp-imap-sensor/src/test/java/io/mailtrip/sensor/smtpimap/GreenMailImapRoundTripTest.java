@@ -107,4 +107,30 @@ class GreenMailImapRoundTripTest {
         assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
         assertThat(result.message()).contains("imapAuth=none: connect only");
     }
+
+    @Test
+    void secretsAppearNowhereInResultsTracesOrStoredFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (String password : List.of(ImapSensors.PROBE_PASSWORD, "Wrong-Imap-Pw-99")) {
+            Map<String, String> settings = ImapSensors.greenMailSettings(GREEN_MAIL);
+            settings.put("smtpAuth", "password");
+            settings.put("smtpUser", "sender");
+            settings.put("smtpPassword", "Smtp-Secret-0815");
+            settings.put("imapPassword", password);
+            settings.put("resultHandling", "store");
+            settings.put("resultDirectory", dir.toString());
+            SensorResult result = ImapSensors.runOnce(settings);
+            assertThat(result.status()).as(result.message()).isEqualTo(password.startsWith("Wrong") ? Status.DOWN : Status.UP);
+            String everything = result.message() + "\n" + String.join("\n", result.details());
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    everything += java.nio.file.Files.readString(file);
+                }
+            }
+            assertThat(everything).contains("LOGIN \"probe\" ******").doesNotContain(password)
+                    .doesNotContain("Smtp-Secret-0815")
+                    .doesNotContain(java.util.Base64.getEncoder().encodeToString(("\0sender\0Smtp-Secret-0815")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
 }

@@ -27,6 +27,7 @@ public final class ImapSensors {
     public static final String PROBE = "probe@localhost";
     public static final String PROBE_PASSWORD = "Imap-Probe-Secret-4711";
     public static final String SENDER = "sender@localhost";
+    public static final String SENDER_PASSWORD = "Smtp-Secret-0815";
 
     private ImapSensors() {
     }
@@ -53,7 +54,7 @@ public final class ImapSensors {
         ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
                 ServerSetupTest.SMTP, ServerSetupTest.SMTPS, ServerSetupTest.IMAP, ServerSetupTest.IMAPS});
         return new GreenMailExtension(setups).withConfiguration(GreenMailConfiguration.aConfig()
-                .withUser(PROBE, "probe", PROBE_PASSWORD));
+                .withUser(PROBE, "probe", PROBE_PASSWORD).withUser(SENDER, "sender", SENDER_PASSWORD));
     }
 
     /** Plain SMTP + IMAP against {@code greenMail}, the test trust store, fast timings. */
