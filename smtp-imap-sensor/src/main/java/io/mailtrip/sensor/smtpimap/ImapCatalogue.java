@@ -2,7 +2,6 @@ package io.mailtrip.sensor.smtpimap;
 
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.DefaultValue;
-import io.mailtrip.spi.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.SettingDescriptor;
@@ -30,7 +29,7 @@ public final class ImapCatalogue {
     public static final String CHANNEL_SMTP = "smtp";
     public static final String CHANNEL_IMAP = "imap";
     public static final String CHANNEL_TOTAL = "total";
-    public static final String CHANNEL_DOWNTIME = ResultHistory.DOWNTIME_CHANNEL;
+    public static final String CHANNEL_DOWNTIME = ChannelDescriptor.DOWNTIME;
 
     static final List<String> DEFAULT_TAGS = List.of("mailsensor", "imapsensor", "roundtrip");
     static final int MAX_SUBJECT_TEXT = 200;
