@@ -50,8 +50,23 @@ public final class ConfigLoader {
         ConfigProblems problems = new ConfigProblems(file.toString());
         Optional<JsonNode> read = ConfigFileReader.read(file, problems);
         problems.throwIfAny();
-        JsonNode root = read.orElseThrow();
-        Path base = file.toAbsolutePath().getParent();
+        return load(read.orElseThrow(), file.toAbsolutePath().getParent(), problems);
+    }
+
+    /**
+     * A file's text that is no file of the user's (the demo's, a resource).
+     *
+     * @param name how messages name it
+     * @param base what relative paths in it are resolved against
+     */
+    public RunnerConfig load(String name, String yaml, Path base) {
+        ConfigProblems problems = new ConfigProblems(name);
+        Optional<JsonNode> read = ConfigFileReader.readYaml(yaml, problems);
+        problems.throwIfAny();
+        return load(read.orElseThrow(), base, problems);
+    }
+
+    private RunnerConfig load(JsonNode root, Path base, ConfigProblems problems) {
         if (!root.isObject()) {
             problems.add("", "the file must be a mapping with a 'sensors' list");
             problems.throwIfAny();

@@ -1,8 +1,6 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.ConfigurationException;
-import io.mailtrip.host.InheritedSettings;
-import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
 import io.mailtrip.host.ValueReferences;
 
@@ -100,24 +98,12 @@ public final class Main {
             err.println("mailtrip demo: GreenMail SMTP on 127.0.0.1:" + server.smtpPort() + ", POP3 on 127.0.0.1:"
                     + server.pop3Port());
             SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
-            var provider = catalog.find(DemoMailServer.SENSOR_ID)
-                    .orElseThrow(() -> new ConfigurationException("--demo", catalog.unknownSensor(
-                            DemoMailServer.SENSOR_ID)));
-            InheritedSettings inherited = InheritedSettings.resolve(provider.descriptor(),
-                    server.layers(provider.descriptor()));
-            Settings settings;
-            try {
-                settings = Settings.parse(provider.descriptor(), inherited.values());
-            } catch (ConfigurationException e) {
-                throw e.locatedAt("--demo");
+            RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(server.references()))
+                    .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());
+            if (options.once()) {
+                config = new RunnerConfig(Optional.empty(), config.junitXml(), config.jsonLines(), config.history(),
+                        config.language(), config.instances(), config.warnings());
             }
-            InstanceConfig instance = new InstanceConfig(DemoMailServer.INSTANCE_ID, provider, settings, inherited,
-                    ScheduleInterval.of(settings), "--demo");
-            Optional<RunnerConfig.HttpSettings> http = options.once() ? Optional.empty()
-                    : Optional.of(new RunnerConfig.HttpSettings(ConfigLoader.DEFAULT_HTTP_ADDRESS, 0));
-            RunnerConfig config = new RunnerConfig(http, Optional.empty(), Optional.empty(),
-                    new RunnerConfig.HistorySettings(ConfigLoader.DEFAULT_HISTORY_SIZE, Optional.empty()),
-                    ResponseLanguage.FALLBACK, List.of(instance), List.of());
             return execute(config, options.once());
         }
     }

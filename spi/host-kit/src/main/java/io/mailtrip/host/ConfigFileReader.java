@@ -44,12 +44,27 @@ public final class ConfigFileReader {
      */
     public static Optional<JsonNode> read(Path file, ConfigProblems problems) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        boolean json = name.endsWith(".json");
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException | RuntimeException e) {
+            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
+        }
+        return parse(text, name.endsWith(".json"), problems);
+    }
+
+    /** A YAML text that is no file (a host's built-in configuration), with the same rules. */
+    public static Optional<JsonNode> readYaml(String text, ConfigProblems problems) {
+        return parse(text, false, problems);
+    }
+
+    private static Optional<JsonNode> parse(String text, boolean json, ConfigProblems problems) {
         ObjectMapper mapper = json ? JsonMapper.builder().build() : YAMLMapper.builder(YAMLFactory.builder()
                 .loaderOptions(yamlLoaderOptions()).build()).build();
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
-            JsonNode root = mapper.readTree(Files.readString(file));
+            JsonNode root = mapper.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
                 problems.add("", "the file is empty");
                 return Optional.empty();
@@ -57,9 +72,6 @@ public final class ConfigFileReader {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             problems.add("", parseError(e, json ? "JSON" : "YAML"));
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
     }
