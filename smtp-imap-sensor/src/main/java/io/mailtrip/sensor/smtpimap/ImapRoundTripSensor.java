@@ -1,5 +1,17 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.Leg;
+import io.mailtrip.mailkit.OneLine;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.ProtocolTrace;
+import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.probe.AbandonedProbes;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.ProbeSweep;
+import io.mailtrip.mailkit.probe.SensorKey;
+import io.mailtrip.mailkit.smtp.SmtpSubmission;
+import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -8,9 +20,7 @@ import io.mailtrip.spi.Status;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,26 +39,26 @@ import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_TOTAL;
  */
 final class ImapRoundTripSensor implements Sensor {
 
-    /** GUIDs of probes whose run gave up, remembered so the sweep may take them before maxTripTime. */
-    static final int GIVEN_UP_KEPT = 256;
-
     private final RoundTripConfig config;
     private final TlsTrust trust;
     private final Optional<ResultStore> store;
     private final String sensorKey;
-    private final Deque<String> givenUp = new ArrayDeque<>();
+    /** Probes whose run gave up: the sweep takes them without waiting for maxTripTime. */
+    private final AbandonedProbes abandoned = new AbandonedProbes();
+    private final ProbeSweep rule;
 
     ImapRoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
         this.config = config;
         this.trust = trust;
         this.store = store;
-        this.sensorKey = SensorKey.of(config);
+        this.sensorKey = SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.imap().endpoint());
+        this.rule = new ProbeSweep(abandoned, config.imap().maxTripTime().toMillis());
     }
 
     /** Two SMTP and two IMAP timeouts (connect and a slow step) plus the maximum trip time. */
     @Override
     public Duration budget() {
-        return config.smtp().timeout().multipliedBy(2).plus(config.imap().maxTripTime())
+        return config.smtp().endpoint().timeout().multipliedBy(2).plus(config.imap().maxTripTime())
                 .plus(config.imap().endpoint().timeout().multipliedBy(2));
     }
 
@@ -77,19 +87,19 @@ final class ImapRoundTripSensor implements Sensor {
 
     private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,
                                    Instant start, long startNanos) {
-        ProbeMessage probe = ProbeMessage.create(sensorKey, config.subjectText(), config.from(), config.to(),
-                config.heloIdent(), start);
+        ProbeMessage probe = ProbeMessage.create(ImapCatalogue.SENSOR_ID, sensorKey, config.subjectText(),
+                config.from(), config.to(), config.smtp().heloIdent(), start);
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
         String phase = SmtpSubmission.PHASE;
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config, trust, trace, watchdog, deadline).send(probe);
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+                    .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
             phase = ImapSession.PHASE;
-            trace.leg(phase);
-            Hooks hooks = new Hooks(trust::applyTo, trace::note, watchdog::watch, watchdog::fired);
-            try (ImapSession session = new ImapLogin(config.imap(), hooks, deadline).open()) {
+            Leg leg = new Leg(phase, config.imap().endpoint(), trace, watchdog, deadline);
+            try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
                 if (config.imap().login().isEmpty()) {
                     session.logout();
                     measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
@@ -97,8 +107,8 @@ final class ImapRoundTripSensor implements Sensor {
                             + " (imapAuth=none: connect only, arrival not checked)", millis(measured.smtpNanos),
                             millis(measured.imapNanos)), phase, measured, start, startNanos, trace.lines());
                 }
-                ImapWait.Arrival arrival = new ImapWait(config.imap(), hooks, deadline)
-                        .await(session, probe.stamp(), accepted.acceptedNanos());
+                ImapWait.Arrival arrival = new ImapWait(config.imap(), rule).await(session, probe,
+                        accepted.acceptedNanos());
                 List<String> notes = new ArrayList<>();
                 remove(session, arrival, notes);
                 measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
@@ -113,12 +123,12 @@ final class ImapRoundTripSensor implements Sensor {
         } catch (PhaseFailure failure) {
             if (sent) {
                 // Its probe may still arrive: the sweep of a later run removes it without waiting maxTripTime.
-                giveUpOn(probe.guid());
+                abandoned.giveUpOn(probe.guid());
             }
             Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
             return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
         } catch (InterruptedException e) {
-            giveUpOn(probe.guid());
+            abandoned.giveUpOn(probe.guid());
             Thread.currentThread().interrupt();
             return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
                     startNanos, trace.lines());
@@ -142,20 +152,11 @@ final class ImapRoundTripSensor implements Sensor {
     }
 
     private void sweep(ImapSession session, ProbeMessage probe, List<String> notes) throws PhaseFailure {
-        long oldest = System.currentTimeMillis() - config.imap().maxTripTime().toMillis();
-        ImapSweep.Swept swept = ImapSweep.run(session, sensorKey, probe.guid(),
-                stamp -> stamp.sentMillis() < oldest || givenUp.contains(stamp.guid()), config.imap().moveFolder());
+        ImapSweep.Swept swept = ImapSweep.run(session, rule, probe, config.imap().moveFolder());
         if (swept.removed() + swept.leftFlagged() > 0) {
             notes.add("removed " + swept.removed() + " stale probe(s) of earlier runs"
                     + (swept.leftFlagged() > 0 ? ", " + swept.leftFlagged() + " left flagged \\Deleted" : ""));
         }
-    }
-
-    private void giveUpOn(String guid) {
-        if (givenUp.size() == GIVEN_UP_KEPT) {
-            givenUp.removeFirst();
-        }
-        givenUp.addLast(guid);
     }
 
     private static SensorResult result(Status status, String message, String phase, Measured measured, Instant start,

@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.OneLine;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
