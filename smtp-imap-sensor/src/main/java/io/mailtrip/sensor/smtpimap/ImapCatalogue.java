@@ -110,9 +110,9 @@ public final class ImapCatalogue {
             auth.option(mode.key, mode.label);
         }
         SettingDescriptor.Builder wait = IMAP_WAIT.describe().section("imap").label("Waiting")
-                .help("idle waits with IDLE (RFC 2177) and searches as soon as the server announces new mail,"
-                        + " polling when IDLE is not offered; poll searches after pauses that double from 50 ms up"
-                        + " to the poll interval.");
+                .help("Both search the folder after pauses that double from 50 ms up to the poll interval; idle"
+                        + " also waits in IDLE (RFC 2177) during the pauses and searches as soon as the server"
+                        + " announces new mail (polling alone when IDLE is not offered).");
         for (ImapWaitMode mode : ImapWaitMode.values()) {
             wait.option(mode.key, mode.label);
         }
@@ -135,7 +135,7 @@ public final class ImapCatalogue {
                         .visibleWhen(IMAP_AUTH.name(), login).build(),
                 wait.defaultValue(ImapWaitMode.IDLE.key).visibleWhen(IMAP_AUTH.name(), login).build(),
                 IMAP_INTERVAL.describe().section("imap").label("Poll interval")
-                        .help("Longest pause between two searches while polling.").defaultValue("10").atLeast(1)
+                        .help("Longest pause between two searches of the folder.").defaultValue("10").atLeast(1)
                         .unit("s").visibleWhen(IMAP_AUTH.name(), login).build(),
                 IMAP_MOVE_FOLDER.describe().section("imap").label("Folder for found probes")
                         .help("Only for servers without UIDPLUS: found probes are moved there with MOVE (RFC 6851)."

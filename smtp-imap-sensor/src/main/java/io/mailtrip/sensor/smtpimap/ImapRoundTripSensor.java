@@ -33,8 +33,8 @@ import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_SMTP;
 import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_TOTAL;
 
 /**
- * One round trip per run: send the probe (SMTP leg), then, in one IMAP session, wait for it (IDLE or
- * polling), remove it and sweep this sensor's stale probes (IMAP leg). Every failure is a result naming
+ * One round trip per run: log in to the mailbox, send the probe (SMTP leg), then, in that IMAP session,
+ * wait for it (IDLE or polling), remove it and sweep this sensor's stale probes (IMAP leg). Every failure is a result naming
  * its phase and step; the run deadline makes it UNKNOWN, every other failure DOWN.
  */
 final class ImapRoundTripSensor implements Sensor {
@@ -91,22 +91,29 @@ final class ImapRoundTripSensor implements Sensor {
                 config.from(), config.to(), config.smtp().heloIdent(), start);
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
-        String phase = SmtpSubmission.PHASE;
+        String phase = ImapSession.PHASE;
+        Leg leg = new Leg(ImapSession.PHASE, config.imap().endpoint(), trace, watchdog, deadline);
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
-                    .send(probe);
-            measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
-            sent = true;
-            phase = ImapSession.PHASE;
-            Leg leg = new Leg(phase, config.imap().endpoint(), trace, watchdog, deadline);
-            try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
-                if (config.imap().login().isEmpty()) {
+            if (config.imap().login().isEmpty()) {
+                phase = SmtpSubmission.PHASE;
+                SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, measured);
+                phase = ImapSession.PHASE;
+                try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
                     session.logout();
-                    measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
-                    return result(Status.UP, String.format(Locale.ROOT, "probe sent in %s; IMAP answered in %s"
-                            + " (imapAuth=none: connect only, arrival not checked)", millis(measured.smtpNanos),
-                            millis(measured.imapNanos)), phase, measured, start, startNanos, trace.lines());
                 }
+                measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
+                return result(Status.UP, String.format(Locale.ROOT, "probe sent in %s; IMAP answered in %s"
+                        + " (imapAuth=none: connect only, arrival not checked)", millis(measured.smtpNanos),
+                        millis(measured.imapNanos)), phase, measured, start, startNanos, trace.lines());
+            }
+            // The mailbox first: the session then sees the delivery as it happens (IDLE, RFC 2177), and a
+            // mailbox that cannot be reached or logged into fails the run before a probe is sent.
+            try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
+                phase = SmtpSubmission.PHASE;
+                SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, measured);
+                sent = true;
+                phase = ImapSession.PHASE;
+                session.resume();
                 ImapWait.Arrival arrival = new ImapWait(config.imap(), rule).await(session, probe,
                         accepted.acceptedNanos());
                 List<String> notes = new ArrayList<>();
@@ -133,6 +140,15 @@ final class ImapRoundTripSensor implements Sensor {
             return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
                     startNanos, trace.lines());
         }
+    }
+
+    /** The SMTP leg (mail kit); records its duration. */
+    private SmtpSubmission.Accepted send(ProbeMessage probe, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
+                                         Measured measured) throws PhaseFailure {
+        SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+                .send(probe);
+        measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
+        return accepted;
     }
 
     /** Removes the probe and any duplicate delivery of it; says so when the server left them flagged. */

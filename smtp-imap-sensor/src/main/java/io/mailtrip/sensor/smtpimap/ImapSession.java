@@ -90,6 +90,15 @@ final class ImapSession implements AutoCloseable {
         return leg;
     }
 
+    /**
+     * Takes the session up again after another leg used the run's trace and watchdog (the SMTP leg runs
+     * while this session waits logged in): its lines are IMAP's again and the deadline cuts this connection.
+     */
+    void resume() {
+        leg.trace().leg(PHASE);
+        leg.watchdog().watch(client);
+    }
+
     boolean offers(String capability) {
         return capabilities.contains(capability.toUpperCase(Locale.ROOT));
     }
