@@ -59,6 +59,67 @@ public final class ImapTimingBenchmark {
                 measure(settings, runs, maildir);
             }
         }
+        // A spare mailbox of its own: this measurement empties its mailbox after each mail.
+        String spare = System.getenv("MAILTRIP_STACK_IMAP_SPARES").split(",")[1];
+        settings.put("to", spare);
+        settings.put("imapUser", spare);
+        settings.put("imapPassword", System.getenv("MAILTRIP_STACK_SPARE_PASSWORD"));
+        try (MaildirArrivals maildir = new MaildirArrivals(
+                Path.of(System.getenv("MAILTRIP_STACK_MAILDIR_ROOT")).resolve(spare))) {
+            pushOnly(settings, runs, maildir);
+        }
+    }
+
+    /**
+     * The server's own push lag, without the sensor's searches: a plain IDLE session on a spare mailbox
+     * (emptied after each mail, which is why it is not the sensor's), one mail sent through Postfix, the
+     * moment its {@code * n EXISTS} arrives minus the maildir file time.
+     */
+    private static void pushOnly(Map<String, String> settings, int runs, MaildirArrivals maildir) throws Exception {
+        List<Double> lags = new ArrayList<>();
+        try (java.net.Socket socket = new java.net.Socket(settings.get("imapHost"),
+                Integer.parseInt(settings.get("imapPort")))) {
+            socket.setSoTimeout(10_000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            var out = socket.getOutputStream();
+            in.readLine();
+            command(out, in, "a LOGIN \"" + settings.get("imapUser") + "\" \"" + settings.get("imapPassword") + "\"", "a ");
+            command(out, in, "b SELECT INBOX", "b ");
+            for (int run = 0; run < runs; run++) {
+                command(out, in, "c" + run + " IDLE", "+ ");
+                String guid = java.util.UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+                org.apache.commons.net.smtp.SMTPClient smtp = new org.apache.commons.net.smtp.SMTPClient();
+                smtp.connect(settings.get("smtpHost"), Integer.parseInt(settings.get("smtpPort")));
+                smtp.helo("bench.mailtrip.test");
+                smtp.sendSimpleMessage(settings.get("from"), settings.get("to"), "Subject: push " + guid
+                        + "\r\nX-Mailtrip-Probe: bench; guid=" + guid + "\r\n\r\npush\r\n");
+                smtp.disconnect();
+                String line;
+                do {
+                    line = in.readLine();
+                } while (line != null && !line.endsWith(" EXISTS"));
+                Instant announced = Instant.now();
+                command(out, in, "DONE", "c" + run + " ");
+                Optional<Instant> arrival = maildir.arrival(guid);
+                arrival.ifPresent(at -> lags.add(Duration.between(at, announced).toNanos() / 1e6));
+                command(out, in, "d" + run + " STORE 1:* +FLAGS.SILENT (\\Deleted)", "d" + run + " ");
+                command(out, in, "e" + run + " EXPUNGE", "e" + run + " ");
+            }
+        }
+        System.out.printf(Locale.ROOT, "real stack, plain IDLE session (no sensor): %d mails; %s%n", runs,
+                MachineLoad.now());
+        System.out.println("  push lag, ms (* n EXISTS received - server delivery):                  "
+                + Spread.of(lags).describe("%.1f"));
+    }
+
+    private static void command(java.io.OutputStream out, java.io.BufferedReader in, String line, String until)
+            throws java.io.IOException {
+        out.write((line + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        out.flush();
+        for (String reply = in.readLine(); reply != null && !reply.startsWith(until); reply = in.readLine()) {
+            continue;
+        }
     }
 
     private static void measure(Map<String, String> settings, int runs, MaildirArrivals maildir) throws Exception {
