@@ -65,7 +65,7 @@ final class ImapSession implements AutoCloseable {
     static ImapSession connect(Leg leg, TlsTrust trust) throws PhaseFailure {
         leg.trace().leg(PHASE);
         TlsConnector.Connected<ImapClient> connected = new TlsConnector<ImapClient>(leg, "imapSecurity", implicit -> {
-            ImapClient client = new ImapClient(implicit);
+            ImapClient client = new ImapClient(implicit, trust.context(leg.watchdog().input()));
             trust.applyTo(client);
             client.addProtocolCommandListener(leg.trace());
             return client;
@@ -177,9 +177,6 @@ final class ImapSession implements AutoCloseable {
             }
             if (!response.untagged()) {
                 throw leg.fail("response with a tag never sent: " + OneLine.of(response.shown(), 100));
-            }
-            if (untagged.size() >= ImapWire.MAX_UNTAGGED) {
-                throw leg.fail("more than " + ImapWire.MAX_UNTAGGED + " untagged responses to one command");
             }
             untagged.add(response);
         }
