@@ -76,13 +76,7 @@ final class ImapRoundTripSensor implements Sensor {
             result = result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
                     measured, start, startNanos, trace.lines());
         }
-        if (store.isPresent()) {
-            List<String> details = new ArrayList<>(result.details());
-            details.add(store.get().write(result));
-            result = new SensorResult(result.status(), result.message(), result.phase(), result.channels(),
-                    result.start(), result.elapsed(), details);
-        }
-        return result;
+        return store.isPresent() ? store.get().keep(result) : result;
     }
 
     private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,

@@ -25,22 +25,12 @@ class ImapReadmeTablesTest {
     void settingsAndChannelTablesMatchTheMetadata() throws Exception {
         SensorDescriptor descriptor = ImapSensors.provider().descriptor();
         String readme = Files.readString(README, StandardCharsets.UTF_8);
-        String updated = replace(replace(readme, "imap-settings", SettingsReference.settingsTable(descriptor)),
-                "imap-channels", SettingsReference.channelsTable(descriptor));
+        String updated = SettingsReference.replaceGenerated(SettingsReference.replaceGenerated(readme, "imap-settings",
+                SettingsReference.settingsTable(descriptor)), "imap-channels", SettingsReference.channelsTable(descriptor));
         if (Boolean.getBoolean("mailtrip.updateReadme")) {
             Files.writeString(README, updated, StandardCharsets.UTF_8);
             readme = updated;
         }
         assertThat(readme).as("README tables are stale: rerun with -Dmailtrip.updateReadme=true").isEqualTo(updated);
-    }
-
-    private static String replace(String readme, String name, String table) {
-        String begin = "<!-- generated:" + name + ":begin -->\n";
-        String end = "<!-- generated:" + name + ":end -->";
-        int from = readme.indexOf(begin);
-        int to = readme.indexOf(end);
-        assertThat(from).as("README marker " + begin.strip()).isNotNegative();
-        assertThat(to).as("README marker " + end).isGreaterThan(from);
-        return readme.substring(0, from + begin.length()) + table + readme.substring(to);
     }
 }
