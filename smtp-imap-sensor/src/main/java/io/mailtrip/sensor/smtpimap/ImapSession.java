@@ -273,10 +273,6 @@ final class ImapSession implements AutoCloseable {
         }
     }
 
-    PhaseFailure failure(IOException e) {
-        return leg.failure(e);
-    }
-
     /**
      * Commons Net throws NullPointerException once the watchdog has closed its socket; that is the run
      * deadline. Anything else unexpected is a bug and goes up as it is.

@@ -31,11 +31,10 @@ final class ImapWait {
      * The probe and what came with it.
      *
      * @param found        every copy of the probe (a server may deliver twice); the first is the probe
-     * @param noticedNanos when the check that found it began (for IDLE: when the EXISTS arrived)
      * @param checks       searches made
      * @param idled        whether IDLE was used
      */
-    record Arrival(List<ImapFind.Found> found, long noticedNanos, int checks, boolean idled) {
+    record Arrival(List<ImapFind.Found> found, int checks, boolean idled) {
     }
 
     private final ImapConfig config;
@@ -55,7 +54,6 @@ final class ImapWait {
             leg.trace().note("server offers no IDLE; polling instead (imapWait=idle)");
         }
         Duration pause = FIRST_PAUSE;
-        long noticed = System.nanoTime();
         for (int checks = 1; ; checks++) {
             long now = System.currentTimeMillis();
             List<ImapFind.Found> found = ImapFind.search(session, probe.guid()).stream()
@@ -63,7 +61,7 @@ final class ImapWait {
                     .toList();
             if (!found.isEmpty()) {
                 leg.trace().note("probe found in check " + checks + " (UID " + found.get(0).uid() + ")");
-                return new Arrival(found, noticed, checks, idle);
+                return new Arrival(found, checks, idle);
             }
             if (System.nanoTime() - tripEnd >= 0) {
                 leg.step("waiting for the probe");
@@ -75,10 +73,9 @@ final class ImapWait {
                 throw leg.deadlineReached();
             }
             if (idle) {
-                noticed = idleUntilNewMail(session, Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
+                idleUntilNewMail(session, Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
             } else {
                 sleepUntil(leg, Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
-                noticed = System.nanoTime();
             }
             Duration doubled = pause.multipliedBy(2);
             pause = doubled.compareTo(config.interval()) < 0 ? doubled : config.interval();
@@ -87,15 +84,14 @@ final class ImapWait {
 
     /**
      * One IDLE: waits for {@code + idling} (bounded by imapTimeout), then for an EXISTS or {@code until}
-     * (never longer than the renewal time), then ends it with DONE. Returns when new mail was announced
-     * (or now).
+     * (never longer than the renewal time), then ends it with DONE.
      */
-    private long idleUntilNewMail(ImapSession session, long until) throws PhaseFailure {
+    private void idleUntilNewMail(ImapSession session, long until) throws PhaseFailure {
         Leg leg = session.leg();
         String tag = session.newTag();
         session.sendLine("IDLE", tag + " IDLE", tag + " IDLE");
         session.arm();
-        long announced = -1;
+        boolean announced = false;
         while (true) {
             ImapWire.Response response = session.next();
             if (response.continuation()) {
@@ -107,10 +103,10 @@ final class ImapWait {
             if (!response.untagged()) {
                 throw leg.fail("response with a tag never sent: " + OneLine.of(response.shown(), 100));
             }
-            announced = exists(response) ? System.nanoTime() : announced;
+            announced |= exists(response);
         }
         long wake = Math.min(until, System.nanoTime() + IDLE_RENEWAL.toNanos());
-        while (announced < 0 && wake - System.nanoTime() > 0) {
+        while (!announced && wake - System.nanoTime() > 0) {
             Optional<ImapWire.Response> next = session.nextWithin(Duration.ofNanos(wake - System.nanoTime()));
             if (next.isEmpty()) {
                 break;
@@ -121,17 +117,16 @@ final class ImapWait {
                 if (!response.word(0).equals("OK")) {
                     throw leg.fail("IDLE ended by the server: " + OneLine.of(response.shown(), 100));
                 }
-                return System.nanoTime();
+                return;
             }
             // The mail kit's reply limits bound what one IDLE may bring (the count starts at the IDLE command).
-            announced = exists(response) ? System.nanoTime() : announced;
+            announced |= exists(response);
         }
         session.sendLine("DONE", "DONE", "DONE");
         ImapSession.Reply done = session.collect(tag);
         if (!done.ok()) {
             throw session.refused(done);
         }
-        return announced >= 0 ? announced : System.nanoTime();
     }
 
     private static boolean exists(ImapWire.Response response) {
