@@ -46,7 +46,8 @@ final class ImapWait {
         this.rule = rule;
     }
 
-    Arrival await(ImapSession session, ProbeMessage probe, long acceptedNanos) throws PhaseFailure, InterruptedException {
+    Arrival await(ImapSession session, ProbeMessage probe, long acceptedNanos)
+            throws PhaseFailure, InterruptedException {
         Leg leg = session.leg();
         long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
         boolean idle = config.idle() && session.offers("IDLE");
