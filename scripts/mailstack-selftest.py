@@ -11,6 +11,7 @@ Note: it deletes the mails it delivers, and it leaves the seeded mailbox untouch
 import base64
 import hashlib
 import hmac
+import imaplib
 import os
 import poplib
 import smtplib
@@ -27,7 +28,10 @@ if E.get("MAILTRIP_STACK") != "1":
 HOST = E["MAILTRIP_STACK_HOST"]
 P = {k: int(E[f"MAILTRIP_STACK_{k}_PORT"]) for k in (
     "SMTP", "SMTP_NOTLS", "SMTP_AUTH", "SMTPS", "SUBMISSION", "SMTPS_WRONGHOST",
-    "POP3", "POP3_NOTLS", "POP3S")}
+    "POP3", "POP3_NOTLS", "POP3S", "IMAP", "IMAPS", "IMAP_LOGINDISABLED")}
+STRICT_HOST = E["MAILTRIP_STACK_IMAP_LOGINDISABLED_HOST"]
+IMAP_PROBE, IMAP_PROBE_PW = E["MAILTRIP_STACK_IMAP_PROBE"], E["MAILTRIP_STACK_IMAP_PROBE_PASSWORD"]
+IMAP_SEEDED, IMAP_SEEDED_PW = E["MAILTRIP_STACK_IMAP_SEEDED"], E["MAILTRIP_STACK_IMAP_SEEDED_PASSWORD"]
 SENDER, SENDER_PW = E["MAILTRIP_STACK_SENDER"], E["MAILTRIP_STACK_SENDER_PASSWORD"]
 PROBE, PROBE_PW = E["MAILTRIP_STACK_PROBE"], E["MAILTRIP_STACK_PROBE_PASSWORD"]
 SEEDED, SEEDED_PW = E["MAILTRIP_STACK_SEEDED"], E["MAILTRIP_STACK_SEEDED_PASSWORD"]
@@ -126,7 +130,7 @@ def find_and_delete(tag, kind="POP3", how="USER/PASS", timeout=10.0):
 # ------------------------------------------------------------------ 1. listeners
 for name, port in P.items():
     try:
-        socket.create_connection((HOST, port), timeout=3).close()
+        socket.create_connection((STRICT_HOST if name == "IMAP_LOGINDISABLED" else HOST, port), timeout=3).close()
         check(f"port {name} {port} answers", True)
     except OSError as e:
         check(f"port {name} {port} answers", False, str(e))
@@ -294,6 +298,73 @@ for label, bad, good in (("POP3 USER/PASS", pop_try("wrong"), pop_try(PROBE_PW))
     ok, tgood = timed(good)
     check(f"{label}: 10 wrong logins fail fast, then good login works", all_failed and ok and max(times) < 1 and tgood < 1,
           "wrong: " + ", ".join(f"{t * 1000:.0f}" for t in times) + f" ms; good: {tgood * 1000:.0f} ms")
+
+# ------------------------------------------------------------------ 5. IMAP
+def imap_connect(kind):
+    if kind == "IMAPS":
+        return imaplib.IMAP4_SSL(HOST, P["IMAPS"], ssl_context=CTX, timeout=10)
+    if kind == "IMAP_LOGINDISABLED":
+        m = imaplib.IMAP4(STRICT_HOST, P[kind], timeout=10)
+    else:
+        m = imaplib.IMAP4(HOST, P["IMAP"], timeout=10)
+    if kind != "IMAP":
+        m.starttls(ssl_context=CTX)
+    return m
+
+
+m = imaplib.IMAP4(HOST, P["IMAP"], timeout=10)
+check("IMAP offers STARTTLS and plain-text login", "STARTTLS" in m.capabilities
+      and "LOGINDISABLED" not in m.capabilities and "AUTH=PLAIN" in m.capabilities, " ".join(m.capabilities))
+m.logout()
+m = imaplib.IMAP4(STRICT_HOST, P["IMAP_LOGINDISABLED"], timeout=10)
+check("IMAP_LOGINDISABLED announces LOGINDISABLED, no AUTH=PLAIN before STARTTLS",
+      "LOGINDISABLED" in m.capabilities and "AUTH=PLAIN" not in m.capabilities, " ".join(m.capabilities))
+try:
+    m.login(IMAP_PROBE, IMAP_PROBE_PW)
+    check("IMAP_LOGINDISABLED refuses LOGIN before STARTTLS", False, "login accepted")
+except imaplib.IMAP4.error as e:
+    check("IMAP_LOGINDISABLED refuses LOGIN before STARTTLS", True, str(e)[:80])
+m.logout()
+for kind in ("IMAP+STARTTLS", "IMAPS", "IMAP_LOGINDISABLED"):
+    m = imap_connect(kind)
+    m.login(IMAP_PROBE, IMAP_PROBE_PW)
+    check(f"{kind}: IDLE, UIDPLUS and MOVE after login",
+          all(c in m.capabilities or c in m.capability()[1][0].decode() for c in ("IDLE", "UIDPLUS", "MOVE")),
+          m.capability()[1][0].decode()[:120])
+    m.logout()
+
+# delivery to the IMAP probe box, found by header and removed with UID EXPUNGE
+tag = "imap-" + uuid.uuid4().hex
+s = smtp_connect(P["SMTP"])
+s.sendmail(SENDER, [IMAP_PROBE], (f"From: {SENDER}\r\nTo: {IMAP_PROBE}\r\nSubject: selftest {tag}\r\n"
+                                  f"X-Mailtrip-Probe: selftest; guid={tag}\r\n\r\nbody\r\n").encode())
+s.quit()
+m = imap_connect("IMAP+STARTTLS")
+m.login(IMAP_PROBE, IMAP_PROBE_PW)
+m.select("INBOX")
+uids = []
+t0 = time.monotonic()
+while not uids and time.monotonic() - t0 < 10:
+    uids = m.uid("SEARCH", "HEADER", "X-Mailtrip-Probe", tag)[1][0].split()
+    if not uids:
+        time.sleep(0.05)
+        m.noop()
+check("IMAP: UID SEARCH HEADER finds the delivered mail", len(uids) == 1, repr(uids))
+if uids:
+    m.uid("STORE", uids[0].decode(), "+FLAGS.SILENT", "(\\Deleted)")
+    typ, _ = m.uid("EXPUNGE", uids[0].decode())
+    check("IMAP: UID EXPUNGE of the probe", typ == "OK", typ)
+check("IMAP: probe box empty again", m.uid("SEARCH", "ALL")[1][0] == b"")
+m.logout()
+
+m = imap_connect("IMAPS")
+m.login(IMAP_SEEDED, IMAP_SEEDED_PW)
+typ, data = m.select("INBOX", readonly=True)
+check(f"IMAP seeded mailbox holds {E['MAILTRIP_STACK_IMAP_SEEDED_COUNT']} mails",
+      data[0].decode() == E["MAILTRIP_STACK_IMAP_SEEDED_COUNT"], data[0].decode())
+typ, data = m.uid("SEARCH", "DELETED")
+check("IMAP seeded mailbox has one foreign \\Deleted (not expunged) mail", len(data[0].split()) == 1, repr(data))
+m.logout()
 
 if latencies:
     print(f"delivery latency SMTP 250 -> visible on POP3: min {min(latencies) * 1000:.0f} ms, "

@@ -20,13 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ShippedConfigTest {
 
-    private static final Path DIST = Path.of("src/main/dist");
     private final SensorDescriptor descriptor = Sensors.roundTripProvider().descriptor();
 
-    @Test
-    void checkedInFilesMatchTheMetadata() throws IOException {
-        for (Map.Entry<String, String> file : ShippedConfig.render(descriptor).entrySet()) {
-            Path path = DIST.resolve(file.getKey());
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"smtp-pop3-roundtrip, src/main/dist",
+        "smtp-imap-roundtrip, src/main/dist-imap"})
+    void checkedInFilesMatchTheMetadata(String sensorId, Path dist) throws IOException {
+        SensorDescriptor sensor = io.mailtrip.host.SensorProviders.load(getClass().getClassLoader()).require(sensorId)
+                .descriptor();
+        for (Map.Entry<String, String> file : ShippedConfig.render(sensor).entrySet()) {
+            Path path = dist.resolve(file.getKey());
             if (Boolean.getBoolean("mailtrip.regenerate")) {
                 Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
             }

@@ -15,7 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * {@code --demo}: an embedded GreenMail SMTP + POP3 server on free loopback ports with one mailbox. What
+ * {@code --demo}: an embedded GreenMail SMTP + POP3 + IMAP server on free loopback ports with one mailbox
+ * per sensor. What
  * to monitor is the configuration file {@code demo.yml} beside this class, read by the same loader as any
  * user's file; it finds the server's ports and its fresh password through {@link #references()}. The
  * runner's Java names no sensor and no setting.
@@ -29,14 +30,17 @@ record DemoMailServer(GreenMail greenMail, String password) implements AutoClose
     static final String CONFIG = "demo.yml";
     private static final String PROBE_ADDRESS = "probe@localhost";
     private static final String PROBE_LOGIN = "probe";
+    private static final String IMAP_PROBE_ADDRESS = "imapprobe@localhost";
+    private static final String IMAP_PROBE_LOGIN = "imapprobe";
 
     static DemoMailServer start() {
         // A fresh password per start: nothing to leak, nothing to print.
         byte[] random = new byte[12];
         new SecureRandom().nextBytes(random);
         String password = HexFormat.of().formatHex(random);
-        GreenMail greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3));
-        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser(PROBE_ADDRESS, PROBE_LOGIN, password));
+        GreenMail greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP));
+        greenMail.withConfiguration(GreenMailConfiguration.aConfig().withUser(PROBE_ADDRESS, PROBE_LOGIN, password)
+                .withUser(IMAP_PROBE_ADDRESS, IMAP_PROBE_LOGIN, password));
         greenMail.start();
         return new DemoMailServer(greenMail, password);
     }
@@ -47,6 +51,10 @@ record DemoMailServer(GreenMail greenMail, String password) implements AutoClose
 
     int pop3Port() {
         return greenMail.getPop3().getPort();
+    }
+
+    int imapPort() {
+        return greenMail.getImap().getPort();
     }
 
     /** The demo file's text. */
@@ -61,7 +69,8 @@ record DemoMailServer(GreenMail greenMail, String password) implements AutoClose
     /** References of the demo file: this server's ports and password, then the process environment. */
     ValueReferences references() {
         Map<String, String> server = Map.of("MAILTRIP_DEMO_SMTP_PORT", String.valueOf(smtpPort()),
-                "MAILTRIP_DEMO_POP3_PORT", String.valueOf(pop3Port()), "MAILTRIP_DEMO_PASSWORD", password);
+                "MAILTRIP_DEMO_POP3_PORT", String.valueOf(pop3Port()), "MAILTRIP_DEMO_IMAP_PORT",
+                String.valueOf(imapPort()), "MAILTRIP_DEMO_PASSWORD", password);
         return new ValueReferences(name -> server.containsKey(name) ? server.get(name) : System.getenv(name));
     }
 

@@ -96,7 +96,7 @@ public final class Main {
     private int demo(RunnerOptions options) throws InterruptedException {
         try (DemoMailServer server = DemoMailServer.start()) {
             err.println("mailtrip demo: GreenMail SMTP on 127.0.0.1:" + server.smtpPort() + ", POP3 on 127.0.0.1:"
-                    + server.pop3Port());
+                    + server.pop3Port() + ", IMAP on 127.0.0.1:" + server.imapPort());
             SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
             RunnerConfig config = new ConfigLoader(catalog, server.references())
                     .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());

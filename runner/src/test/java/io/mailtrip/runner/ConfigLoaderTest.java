@@ -127,7 +127,8 @@ class ConfigLoaderTest {
                 file + ": sensors[0] (mail1): smtpPort: 70000 is not in 1..65535",
                 file + ": sensors[0] (mail1): pop3Auth: 'x' is not one of none, password, apop",
                 file + ": sensors[1] (bad id): id: 'bad id' may only contain letters, digits, '.', '_' and '-'",
-                file + ": sensors[1] (bad id): sensor: unknown sensor 'nope' (known: smtp-pop3-roundtrip; "
+                file + ": sensors[1] (bad id): sensor: unknown sensor 'nope' (known: smtp-pop3-roundtrip, "
+                        + "smtp-imap-roundtrip; "
                         + "plugins folder: " + dir.resolve("plugins") + ")",
                 file + ": sensors[2]: id: is required (letters, digits, '.', '_' or '-')",
                 file + ": sensors[2]: from: is required (one e-mail address)",
@@ -222,10 +223,11 @@ class ConfigLoaderTest {
         assertThat(e.lines()).containsExactly(
                 file + "language: 'xx' is not one of en, nl, fr, de, ja, pt, ru, zh-CN, es",
                 file + "defaults.tags: must be a value or a list of values",
-                file + "defaults.smtpPrt: not a setting of any known sensor (known sensors: smtp-pop3-roundtrip)",
+                file + "defaults.smtpPrt: not a setting of any known sensor (known sensors: smtp-pop3-roundtrip, "
+                        + "smtp-imap-roundtrip)",
                 file + "groups.eu.colour: unknown key (known: settings)",
                 file + "groups.eu.settings.pop3Intervall: not a setting of any known sensor "
-                        + "(known sensors: smtp-pop3-roundtrip)",
+                        + "(known sensors: smtp-pop3-roundtrip, smtp-imap-roundtrip)",
                 file + "groups.bad name: name may only contain letters, digits, '.', '_' and '-'",
                 file + "groups.us: must be a mapping with settings",
                 file + "devices.mx1.hots: unknown key (known: group, host, settings)",

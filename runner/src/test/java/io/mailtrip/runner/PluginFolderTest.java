@@ -34,7 +34,7 @@ class PluginFolderTest {
 
         SensorCatalog catalog = new PluginFolder(plugins, getClass().getClassLoader()).load();
 
-        assertThat(catalog.ids()).isEqualTo("smtp-pop3-roundtrip, alpha-sensor, beta-sensor");
+        assertThat(catalog.ids()).isEqualTo("smtp-pop3-roundtrip, smtp-imap-roundtrip, alpha-sensor, beta-sensor");
         assertThat(catalog.warnings()).hasSize(3);
         assertThat(catalog.warnings().get(0)).startsWith(plugins.resolve("broken.jar") + ": not a readable jar (");
         assertThat(catalog.warnings().get(1)).isEqualTo(plugins.resolve("copycat.jar")
@@ -67,7 +67,7 @@ class PluginFolderTest {
     void aMissingPluginsFolderIsNoError() {
         SensorCatalog catalog = new PluginFolder(work.resolve("absent"), getClass().getClassLoader()).load();
 
-        assertThat(catalog.ids()).isEqualTo("smtp-pop3-roundtrip");
+        assertThat(catalog.ids()).isEqualTo("smtp-pop3-roundtrip, smtp-imap-roundtrip");
         assertThat(catalog.warnings()).isEmpty();
     }
 
@@ -105,7 +105,8 @@ class PluginFolderTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(config + ": sensors[0] (fake1): sensor: unknown "
-                + "sensor 'gamma-sensor' (known: smtp-pop3-roundtrip, alpha-sensor; plugins folder: " + plugins + ")"
+                + "sensor 'gamma-sensor' (known: smtp-pop3-roundtrip, smtp-imap-roundtrip, alpha-sensor; plugins folder: "
+                + plugins + ")"
                 + System.lineSeparator());
     }
 }
