@@ -30,6 +30,28 @@ public final class JellyFormRenderer {
     /** A boolean's choices, in the SPI's spelling of its values. */
     private static final List<EnumOption> YES_NO = List.of(new EnumOption("true", "Yes"), new EnumOption("false", "No"));
 
+    /**
+     * Where each entry's help is served in a sensor type chooser ({@link SensorChooserRenderer}), or null
+     * for a form of its own, whose help Jenkins infers from the field name.
+     */
+    private final String helpBase;
+    /** A chooser's live checks also post the hidden sensor id, so the server checks the chosen type's field. */
+    private final boolean checkSendsSensorId;
+
+    public JellyFormRenderer() {
+        this(null, false);
+    }
+
+    private JellyFormRenderer(String helpBase, boolean checkSendsSensorId) {
+        this.helpBase = helpBase;
+        this.checkSendsSensorId = checkSendsSensorId;
+    }
+
+    /** The renderer of one block of a chooser: each entry's help at {@code helpBase + field}. */
+    static JellyFormRenderer forChooserBlock(String helpBase) {
+        return new JellyFormRenderer(helpBase, true);
+    }
+
     public String render(FormModel model) {
         StringBuilder out = new StringBuilder();
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -39,21 +61,30 @@ public final class JellyFormRenderer {
                 .append(model.scope() == FormScope.DEFAULTS ? " (global defaults)" : "")
                 .append(". Do not edit: change the metadata and regenerate. -->\n");
         out.append("<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\" xmlns:st=\"jelly:stapler\">\n");
+        entries(out, "  ", model, field -> true);
+        out.append("</j:jelly>\n");
+        return out.toString();
+    }
+
+    /** The model's sections and the entries of the fields {@code shown} keeps, indented by {@code base}. */
+    void entries(StringBuilder out, String base, FormModel model, java.util.function.Predicate<FormField> shown) {
         for (FormSection section : model.sections()) {
-            String indent = "  ";
-            if (!section.title().isEmpty()) {
-                out.append("  <f:section title=\"").append(XmlText.jelly(section.title())).append("\">\n");
-                indent = "    ";
+            List<FormField> fields = section.fields().stream().filter(shown).toList();
+            if (fields.isEmpty()) {
+                continue;
             }
-            for (FormField field : section.fields()) {
+            String indent = base;
+            if (!section.title().isEmpty()) {
+                out.append(base).append("<f:section title=\"").append(XmlText.jelly(section.title())).append("\">\n");
+                indent = base + "  ";
+            }
+            for (FormField field : fields) {
                 entry(out, indent, model, field);
             }
             if (!section.title().isEmpty()) {
-                out.append("  </f:section>\n");
+                out.append(base).append("</f:section>\n");
             }
         }
-        out.append("</j:jelly>\n");
-        return out.toString();
     }
 
     private void entry(StringBuilder out, String indent, FormModel model, FormField field) {
@@ -67,6 +98,9 @@ public final class JellyFormRenderer {
         }
         out.append(indent).append("<f:entry field=\"").append(name).append("\" title=\"")
                 .append(XmlText.jelly(title(field))).append('"');
+        if (helpBase != null && field.kind() != FieldKind.INSTANCE_ID) {
+            out.append(" help=\"").append(XmlText.jelly(helpBase + name)).append('"');
+        }
         visibilityOf(model, field).filter(rule -> !rule.isEmpty()).ifPresent(rule ->
                 out.append(" description=\"").append(XmlText.jelly("Applies only when " + rule + ".")).append('"'));
         out.append(">\n");
@@ -168,8 +202,12 @@ public final class JellyFormRenderer {
      * A live check through the one generic endpoint {@code field/<name>/check} of the instance's
      * descriptor, posting the fields whose values decide whether this one applies.
      */
-    private static String check(FormModel model, FormField field) {
-        List<String> dependsOn = field.setting().map(s -> model.dependsOn(s.key())).orElse(List.of());
+    private String check(FormModel model, FormField field) {
+        List<String> dependsOn = new java.util.ArrayList<>(
+                field.setting().map(s -> model.dependsOn(s.key())).orElse(List.of()));
+        if (checkSendsSensorId && field.kind() != FieldKind.INSTANCE_ID) {
+            dependsOn.add(FormModel.SENSOR_ID);
+        }
         return " checkUrl=\"${rootURL}/${descriptor.descriptorUrl}/field/" + field.name() + "/check\""
                 + " checkDependsOn=\"" + String.join(" ", dependsOn) + "\" checkMethod=\"post\"";
     }

@@ -57,6 +57,35 @@ public final class JenkinsFileSet {
         return files;
     }
 
+    /**
+     * The files of the plugin's two generated forms as they are checked in: the instance form is the sensor
+     * type chooser over every bundled sensor ({@link SensorChooserRenderer}) with the instance id's help and
+     * each sensor's field help ({@link SensorChooserRenderer#helpFileName}); the global defaults form is
+     * {@code defaultsSensor}'s.
+     */
+    public static Map<String, String> renderPlugin(List<SensorDescriptor> sensors, SensorDescriptor defaultsSensor) {
+        Map<String, String> files = new TreeMap<>();
+        // The defaults' sensor is offered first (a new instance's type), the others by id: a stable file.
+        List<FormModel> models = java.util.stream.Stream.concat(java.util.stream.Stream.of(defaultsSensor), sensors.stream()
+                        .filter(d -> !d.id().equals(defaultsSensor.id()))
+                        .sorted(java.util.Comparator.comparing(SensorDescriptor::id)))
+                .map(FormModel::of).toList();
+        files.put(FORM_FOLDER + "/config.jelly", new SensorChooserRenderer().render(models));
+        HelpFileRenderer help = new HelpFileRenderer();
+        for (FormModel model : models) {
+            for (FormField field : model.fields()) {
+                if (field.kind() == FieldKind.INSTANCE_ID) {
+                    files.put(FORM_FOLDER + "/" + HelpFileRenderer.fileName(field), help.render(model, field));
+                } else if (field.kind() != FieldKind.SENSOR_ID) {
+                    files.put(FORM_FOLDER + "/" + SensorChooserRenderer.helpFileName(model.descriptor().id(), field),
+                            help.render(model, field));
+                }
+            }
+        }
+        render(FormModel.defaultsOf(defaultsSensor), DEFAULTS_FOLDER, files);
+        return files;
+    }
+
     private static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }

@@ -29,11 +29,12 @@ public final class JenkinsFilesGenerator {
             System.err.println("usage: JenkinsFilesGenerator <hpi resources folder> <sensor id>");
             System.exit(2);
         }
-        SensorDescriptor descriptor = SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader())
-                .require(args[1]).descriptor();
-        List<Path> written = new java.util.ArrayList<>(write(descriptor, Path.of(args[0])));
-        for (SensorProvider provider : SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader()).providers()) {
-            written.addAll(writeSensor(provider.descriptor(), Path.of(args[0])));
+        SensorProviders.Found found = SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader());
+        List<SensorDescriptor> all = found.providers().stream().map(SensorProvider::descriptor).toList();
+        List<Path> written = new java.util.ArrayList<>(write(all, found.require(args[1]).descriptor(),
+                Path.of(args[0])));
+        for (SensorDescriptor descriptor : all) {
+            written.addAll(writeSensor(descriptor, Path.of(args[0])));
         }
         written.forEach(p -> System.out.println("wrote " + p));
     }
@@ -45,12 +46,16 @@ public final class JenkinsFilesGenerator {
         return files.keySet().stream().map(resources::resolve).toList();
     }
 
-    /** Writes the files of {@code descriptor} below {@code resources}, removing help files no field has. */
-    public static List<Path> write(SensorDescriptor descriptor, Path resources) {
-        Map<String, String> files = JenkinsFileSet.render(descriptor);
+    /**
+     * Writes the plugin's forms ({@link JenkinsFileSet#renderPlugin}: the sensor type chooser over
+     * {@code sensors}, the global defaults of {@code defaultsSensor}) below {@code resources}, removing help
+     * files no field has, and {@code defaultsSensor}'s id.
+     */
+    public static List<Path> write(List<SensorDescriptor> sensors, SensorDescriptor defaultsSensor, Path resources) {
+        Map<String, String> files = JenkinsFileSet.renderPlugin(sensors, defaultsSensor);
         writeFiles(resources, JenkinsFileSet.folders(), files);
         try {
-            Files.writeString(resources.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), descriptor.id() + "\n",
+            Files.writeString(resources.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), defaultsSensor.id() + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Jenkins files below " + resources, e);

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The checked-in Jelly and help files in the hpi module equal what the metadata renders today, and
@@ -30,13 +31,17 @@ class GeneratedFilesTest {
     /** Maven runs tests in the module folder: jenkins-plugin/core. */
     private static final Path RESOURCES = Path.of("..", "hpi", "src", "main", "resources");
     private static final SensorDescriptor DESCRIPTOR = BundledSensor.DESCRIPTOR;
+    /** Every bundled sensor, as the plugin finds them. */
+    private static final List<SensorDescriptor> ALL = io.mailtrip.host.SensorProviders
+            .load(GeneratedFilesTest.class.getClassLoader()).providers().stream()
+            .map(io.mailtrip.spi.SensorProvider::descriptor).toList();
 
     @Test
     void checkedInFilesMatchTheMetadata() throws IOException {
         if (Boolean.getBoolean("mailtrip.updateJenkinsFiles")) {
-            JenkinsFilesGenerator.write(DESCRIPTOR, RESOURCES);
+            JenkinsFilesGenerator.write(ALL, DESCRIPTOR, RESOURCES);
         }
-        Map<String, String> expected = JenkinsFileSet.render(DESCRIPTOR);
+        Map<String, String> expected = JenkinsFileSet.renderPlugin(ALL, DESCRIPTOR);
         Set<String> onDisk = new TreeSet<>();
         for (String generated : JenkinsFileSet.folders()) {
             try (Stream<Path> files = Files.list(RESOURCES.resolve(generated))) {
@@ -92,8 +97,112 @@ class GeneratedFilesTest {
                 .doesNotContain("pop3");
     }
 
+    /**
+     * The instance form is the sensor type chooser: the instance id once, above a drop-down with one block
+     * per bundled sensor, each block exactly that sensor's fields with its id in the hidden sensorId input,
+     * its own help files and live checks that post the sensor id.
+     */
+    @Test
+    void theInstanceFormLetsTheUserChooseAnyBundledSensorType() {
+        Map<String, String> files = JenkinsFileSet.renderPlugin(ALL, DESCRIPTOR);
+        Document jelly = Xml.parse(files.get(JenkinsFileSet.FORM_FOLDER + "/config.jelly"));
+        assertThat(jelly.getDocumentElement().getChildNodes().getLength()).isPositive();
+        assertThat(Xml.attributeValues(jelly, "f:entry", "field")).filteredOn(FormModel.INSTANCE_ID::equals)
+                .hasSize(1);
+        List<Element> dropdowns = Xml.elements(jelly, "f:dropdownList");
+        assertThat(dropdowns).hasSize(1);
+        assertThat(dropdowns.get(0).getAttribute("name")).isEqualTo(SensorChooserRenderer.CHOICE);
+        List<Element> blocks = Xml.elements(dropdowns.get(0), "f:dropdownListBlock");
+        assertThat(blocks).extracting(b -> b.getAttribute("value"))
+                .containsExactlyInAnyOrderElementsOf(ALL.stream().map(SensorDescriptor::id).toList())
+                .startsWith(DESCRIPTOR.id());
+        assertThat(Xml.elements(blocks.get(0), "f:entry")).extracting(e -> e.getAttribute("field"))
+                .doesNotContain(FormModel.INSTANCE_ID);
+        Set<String> helpFiles = new TreeSet<>();
+        for (Element block : blocks) {
+            String id = block.getAttribute("value");
+            FormModel model = FormModel.of(ALL.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow());
+            assertThat(block.getAttribute("selected")).as(id)
+                    .isEqualTo("${instance == null ? '" + DESCRIPTOR.id() + "' == '" + id
+                            + "' : instance.sensorId == '" + id + "'}");
+            List<Element> hidden = Xml.elements(block, "input");
+            assertThat(hidden).as(id).hasSize(1);
+            assertThat(hidden.get(0).getAttribute("name")).isEqualTo(FormModel.SENSOR_ID);
+            assertThat(hidden.get(0).getAttribute("value")).isEqualTo(id);
+            List<String> named = new ArrayList<>();
+            for (Element entry : Xml.elements(block, "f:entry")) {
+                if (!entry.hasAttribute("field")) {
+                    continue;
+                }
+                String field = entry.getAttribute("field");
+                named.add(field);
+                assertThat(entry.getAttribute("help")).as(id + " " + field)
+                        .isEqualTo("/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/" + id + "/" + field);
+                String helpFile = JenkinsFileSet.FORM_FOLDER + "/help-" + id + "-" + field + ".html";
+                assertThat(files).as(helpFile).containsKey(helpFile);
+                helpFiles.add(helpFile);
+                for (String tag : List.of("f:textbox", "f:number", "f:password")) {
+                    Xml.elements(entry, tag).forEach(control -> assertThat(control.getAttribute("checkDependsOn")
+                            .split(" ")).as(id + " " + field).contains(FormModel.SENSOR_ID));
+                }
+            }
+            named.addAll(Xml.elements(block, "select").stream().map(e -> e.getAttribute("name")).toList());
+            assertThat(new TreeSet<>(named)).as(id).isEqualTo(new TreeSet<>(model.fields().stream()
+                    .map(FormField::name).filter(f -> !f.equals(FormModel.INSTANCE_ID) && !f.equals(FormModel.SENSOR_ID))
+                    .toList()));
+        }
+        // Every per-sensor help file of the instance class is one an entry points at, and nothing else is there.
+        assertThat(files.keySet().stream().filter(f -> f.startsWith(JenkinsFileSet.FORM_FOLDER + "/help-"))
+                .filter(f -> !f.endsWith("/help-" + FormModel.INSTANCE_ID + ".html")).toList())
+                .containsExactlyInAnyOrderElementsOf(helpFiles);
+        assertThat(files.get(JenkinsFileSet.FORM_FOLDER + "/help-smtp-imap-roundtrip-imapHost.html"))
+                .contains("IMAP");
+    }
+
+    /**
+     * In the chooser two blocks hold inputs of the same name; a live check's {@code checkDependsOn} takes the
+     * nearest previous one (Jenkins' {@code findNearBy}), which is the field's own block only if every field
+     * it depends on, and the hidden sensor id, come before it.
+     */
+    @Test
+    void everyFieldALiveCheckPostsComesBeforeItInItsBlock() {
+        for (SensorDescriptor sensor : ALL) {
+            FormModel model = FormModel.of(sensor);
+            List<String> order = model.fields().stream().map(FormField::name).toList();
+            for (FormField field : model.fields()) {
+                List<String> posted = new ArrayList<>(field.setting().map(s -> model.dependsOn(s.key()))
+                        .orElse(List.of()).stream().map(model::fieldOf).toList());
+                posted.add(FormModel.SENSOR_ID);
+                for (String before : posted) {
+                    if (field.kind() != FieldKind.INSTANCE_ID && field.kind() != FieldKind.SENSOR_ID) {
+                        assertThat(order.indexOf(before)).as(sensor.id() + ": " + before + " before " + field.name())
+                                .isNotNegative().isLessThan(order.indexOf(field.name()));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSensorIdThatCannotBeOfferedIsRefused() {
+        SensorDescriptor odd = new SensorDescriptor("Odd'id", "io.mailtrip.jenkins.core.testnames",
+                getClass().getClassLoader(), List.of(), java.time.Duration.ofSeconds(60), List.of(),
+                List.of(new io.mailtrip.spi.ChannelDescriptor("total", "Total", "ms", "all of it")));
+        assertThatThrownBy(() -> new SensorChooserRenderer().render(List.of(FormModel.of(odd))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sensor id 'Odd'id' cannot be offered in the Jenkins form (lower-case letters, digits"
+                        + " and '-' only)");
+    }
+
     @Test
     void everyGeneratedFileIsWellFormedXml() {
+        JenkinsFileSet.renderPlugin(ALL, DESCRIPTOR).forEach((path, content) ->
+                assertThat(Xml.parse(content).getDocumentElement().getTagName()).as(path)
+                        .isIn("j:jelly", "div"));
+    }
+
+    @Test
+    void everySingleSensorFileIsWellFormedXml() {
         JenkinsFileSet.render(DESCRIPTOR).forEach((path, content) ->
                 assertThat(Xml.parse(content).getDocumentElement().getTagName()).as(path)
                         .isIn("j:jelly", "div"));

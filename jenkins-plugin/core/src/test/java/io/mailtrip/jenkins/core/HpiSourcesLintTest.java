@@ -51,15 +51,25 @@ class HpiSourcesLintTest {
 
     @Test
     void noSettingKeyIsTypedInTheGlue() throws IOException {
-        List<String> keys = BundledSensor.DESCRIPTOR.settings().stream().map(s -> s.key()).toList();
+        List<io.mailtrip.spi.SensorDescriptor> sensors = io.mailtrip.host.SensorProviders
+                .load(getClass().getClassLoader()).providers().stream().map(p -> p.descriptor()).toList();
+        List<String> keys = sensors.stream().flatMap(d -> d.settings().stream()).map(s -> s.key()).distinct()
+                .toList();
         for (Path file : javaFiles()) {
             String text = Files.readString(file);
             for (String key : keys) {
                 assertThat(text).as(file.getFileName() + " types the setting key " + key)
                         .doesNotContain("\"" + key + "\"");
             }
+            for (io.mailtrip.spi.SensorDescriptor sensor : sensors) {
+                assertThat(text).as(file.getFileName() + " names the sensor " + sensor.id())
+                        .doesNotContain(sensor.id());
+            }
             assertThat(text).as(file.toString()).doesNotContain("ConventionalSettings");
         }
+        // The sensor type chosen per instance is read by core, from the generated drop-down's JSON object.
+        assertThat(source("io.mailtrip.jenkins.SensorInstanceConfig")).contains("SensorChoice.read(json)")
+                .contains("json.getJSONObject(SensorChooserRenderer.CHOICE)");
         assertThat(source("io.mailtrip.jenkins.MailtripRuns")).contains("new SensorRuns(")
                 .doesNotContain("RoleSettings").doesNotContain("DueSchedule");
     }
