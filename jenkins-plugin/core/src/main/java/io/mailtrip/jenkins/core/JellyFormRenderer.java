@@ -31,10 +31,10 @@ public final class JellyFormRenderer {
     private static final List<EnumOption> YES_NO = List.of(new EnumOption("true", "Yes"), new EnumOption("false", "No"));
 
     /**
-     * Where each entry's help is served in a sensor type chooser ({@link SensorChooserRenderer}), or null
+     * Where each entry's help is served in a sensor type chooser ({@link SensorChooserRenderer}), by field, or null
      * for a form of its own, whose help Jenkins infers from the field name.
      */
-    private final String helpBase;
+    private final java.util.function.Function<String, String> helpUrl;
     /** A chooser's live checks also post the hidden sensor id, so the server checks the chosen type's field. */
     private final boolean checkSendsSensorId;
 
@@ -42,14 +42,14 @@ public final class JellyFormRenderer {
         this(null, false);
     }
 
-    private JellyFormRenderer(String helpBase, boolean checkSendsSensorId) {
-        this.helpBase = helpBase;
+    private JellyFormRenderer(java.util.function.Function<String, String> helpUrl, boolean checkSendsSensorId) {
+        this.helpUrl = helpUrl;
         this.checkSendsSensorId = checkSendsSensorId;
     }
 
-    /** The renderer of one block of a chooser: each entry's help at {@code helpBase + field}. */
-    static JellyFormRenderer forChooserBlock(String helpBase) {
-        return new JellyFormRenderer(helpBase, true);
+    /** The renderer of one block of a chooser: each entry's help at {@code helpUrl(field)}. */
+    static JellyFormRenderer forChooserBlock(java.util.function.Function<String, String> helpUrl) {
+        return new JellyFormRenderer(helpUrl, true);
     }
 
     public String render(FormModel model) {
@@ -98,8 +98,8 @@ public final class JellyFormRenderer {
         }
         out.append(indent).append("<f:entry field=\"").append(name).append("\" title=\"")
                 .append(XmlText.jelly(title(field))).append('"');
-        if (helpBase != null && field.kind() != FieldKind.INSTANCE_ID) {
-            out.append(" help=\"").append(XmlText.jelly(helpBase + name)).append('"');
+        if (helpUrl != null && field.kind() != FieldKind.INSTANCE_ID) {
+            out.append(" help=\"").append(XmlText.jelly(helpUrl.apply(name))).append('"');
         }
         visibilityOf(model, field).filter(rule -> !rule.isEmpty()).ifPresent(rule ->
                 out.append(" description=\"").append(XmlText.jelly("Applies only when " + rule + ".")).append('"'));

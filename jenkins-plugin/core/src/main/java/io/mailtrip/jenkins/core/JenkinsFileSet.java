@@ -31,7 +31,10 @@ public final class JenkinsFileSet {
     private JenkinsFileSet() {
     }
 
-    /** Where every bundled sensor's own forms go, one folder per sensor id, for a sensor type per instance. */
+    /**
+     * Where every bundled sensor's own global defaults form goes, one folder per sensor id (its instance
+     * form is its block of the chooser, {@link #renderPlugin}).
+     */
     public static final String SENSORS_FOLDER = "io/mailtrip/jenkins/sensors";
 
     /** Both generated folders. */
@@ -39,49 +42,50 @@ public final class JenkinsFileSet {
         return List.of(FORM_FOLDER, DEFAULTS_FOLDER);
     }
 
-    /** The two form folders of one sensor below {@link #SENSORS_FOLDER}: its instance form and its defaults. */
+    /** The generated folder of one sensor below {@link #SENSORS_FOLDER}: its global defaults form. */
     public static List<String> sensorFolders(String sensorId) {
-        String root = SENSORS_FOLDER + "/" + sensorId + "/";
-        return List.of(root + simpleName(FORM_CLASS), root + simpleName(DEFAULTS_CLASS));
+        return List.of(SENSORS_FOLDER + "/" + sensorId + "/" + simpleName(DEFAULTS_CLASS));
     }
 
-    /**
-     * One sensor's forms in its own folder (same renderers, same files as {@link #render}), so the forms of
-     * every bundled sensor exist side by side and an instance can be of any of them.
-     */
+    /** One sensor's global defaults form in its own folder (same renderers, same files as {@link #render}). */
     public static Map<String, String> renderSensor(SensorDescriptor descriptor) {
         Map<String, String> files = new TreeMap<>();
-        List<String> folders = sensorFolders(descriptor.id());
-        render(FormModel.of(descriptor), folders.get(0), files);
-        render(FormModel.defaultsOf(descriptor), folders.get(1), files);
+        render(FormModel.defaultsOf(descriptor), sensorFolders(descriptor.id()).get(0), files);
         return files;
     }
 
     /**
      * The files of the plugin's two generated forms as they are checked in: the instance form is the sensor
      * type chooser over every bundled sensor ({@link SensorChooserRenderer}) with the instance id's help and
-     * each sensor's field help ({@link SensorChooserRenderer#helpFileName}); the global defaults form is
+     * each sensor's field help ({@link SensorChooserRenderer.HelpFiles}); the global defaults form is
      * {@code defaultsSensor}'s.
      */
     public static Map<String, String> renderPlugin(List<SensorDescriptor> sensors, SensorDescriptor defaultsSensor) {
         Map<String, String> files = new TreeMap<>();
         // The defaults' sensor is offered first (a new instance's type), the others by id: a stable file.
-        List<FormModel> models = java.util.stream.Stream.concat(java.util.stream.Stream.of(defaultsSensor), sensors.stream()
-                        .filter(d -> !d.id().equals(defaultsSensor.id()))
-                        .sorted(java.util.Comparator.comparing(SensorDescriptor::id)))
+        List<FormModel> models = java.util.stream.Stream.concat(java.util.stream.Stream.of(defaultsSensor),
+                        sensors.stream().filter(d -> !d.id().equals(defaultsSensor.id()))
+                                .sorted(java.util.Comparator.comparing(SensorDescriptor::id)))
                 .map(FormModel::of).toList();
-        files.put(FORM_FOLDER + "/config.jelly", new SensorChooserRenderer().render(models));
         HelpFileRenderer help = new HelpFileRenderer();
+        // Each field's help text per sensor; a field whose help is the same in every sensor is written once.
+        Map<String, Map<String, String>> helpByField = new TreeMap<>();
         for (FormModel model : models) {
             for (FormField field : model.fields()) {
-                if (field.kind() == FieldKind.INSTANCE_ID) {
-                    files.put(FORM_FOLDER + "/" + HelpFileRenderer.fileName(field), help.render(model, field));
-                } else if (field.kind() != FieldKind.SENSOR_ID) {
-                    files.put(FORM_FOLDER + "/" + SensorChooserRenderer.helpFileName(model.descriptor().id(), field),
-                            help.render(model, field));
+                // The instance id is one entry outside the blocks, its help inferred by Jenkins: written once.
+                boolean otherInstanceId = field.kind() == FieldKind.INSTANCE_ID && model != models.get(0);
+                if (field.kind() != FieldKind.SENSOR_ID && !otherInstanceId) {
+                    helpByField.computeIfAbsent(field.name(), f -> new TreeMap<>())
+                            .put(model.descriptor().id(), help.render(model, field));
                 }
             }
         }
+        SensorChooserRenderer.HelpFiles helpFiles = new SensorChooserRenderer.HelpFiles(helpByField.entrySet()
+                .stream().filter(e -> e.getValue().values().stream().distinct().count() == 1)
+                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
+        files.put(FORM_FOLDER + "/config.jelly", new SensorChooserRenderer().render(models, helpFiles));
+        helpByField.forEach((field, bySensor) -> bySensor.forEach((sensorId, text) ->
+                files.put(FORM_FOLDER + "/" + helpFiles.fileName(sensorId, field), text)));
         render(FormModel.defaultsOf(defaultsSensor), DEFAULTS_FOLDER, files);
         return files;
     }

@@ -39,7 +39,7 @@ public final class JenkinsFilesGenerator {
         written.forEach(p -> System.out.println("wrote " + p));
     }
 
-    /** Writes one sensor's forms into its own folder ({@link JenkinsFileSet#renderSensor}). */
+    /** Writes one sensor's global defaults form into its own folder ({@link JenkinsFileSet#renderSensor}). */
     public static List<Path> writeSensor(SensorDescriptor descriptor, Path resources) {
         Map<String, String> files = JenkinsFileSet.renderSensor(descriptor);
         writeFiles(resources, JenkinsFileSet.sensorFolders(descriptor.id()), files);

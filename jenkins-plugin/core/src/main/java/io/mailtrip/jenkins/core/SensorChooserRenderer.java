@@ -17,30 +17,46 @@ import java.util.Locale;
  * One Describable with a sensor id, and no Descriptor per sensor, so no Java names a sensor.
  *
  * <p>Help: an entry's help is inferred from its field name and the one class, which would give two sensors'
- * same-named fields one help file; each entry names its own instead,
- * {@code /descriptor/<class>/help/<sensor id>/<field>}, which {@code Descriptor.doHelp} serves from the
- * class's {@code help-<sensor id>-<field>.html} ({@link #helpFileName}).
+ * same-named fields one help file even where their help differs; each entry names its own instead
+ * ({@link HelpFiles}), which {@code Descriptor.doHelp} serves from the class's resources.
  */
 public final class SensorChooserRenderer {
 
     /** The JSON object the chosen sensor's fields are submitted in. */
     public static final String CHOICE = "sensor";
 
-    /** The help file of one sensor's field beside the instance class, as {@code Descriptor.doHelp} finds it. */
-    public static String helpFileName(String sensorId, FormField field) {
-        return "help-" + sensorId + "-" + field.name() + ".html";
-    }
+    /**
+     * Where one sensor's field help lives beside the instance class, as {@code Descriptor.doHelp} finds it
+     * for {@code /descriptor/<class>/help/<path>}: {@code help-<field>.html} when every bundled sensor with
+     * that field renders the same help (the shared SMTP leg), else {@code help-<sensor id>-<field>.html}.
+     *
+     * @param shared the fields whose help is the same for every sensor that has them
+     */
+    public record HelpFiles(java.util.Set<String> shared) {
 
-    /** The help URL prefix of one sensor's fields, below Jenkins' root URL. */
-    static String helpBase(String sensorId) {
-        return "/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/" + sensorId + "/";
+        public HelpFiles {
+            shared = java.util.Set.copyOf(shared);
+        }
+
+        public String fileName(String sensorId, String field) {
+            return "help-" + path(sensorId, field).replace('/', '-') + ".html";
+        }
+
+        /** The help URL below Jenkins' root URL. */
+        String url(String sensorId, String field) {
+            return "/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/" + path(sensorId, field);
+        }
+
+        private String path(String sensorId, String field) {
+            return shared.contains(field) ? field : sensorId + "/" + field;
+        }
     }
 
     /**
      * @param models every bundled sensor's instance form, in the order offered; the first is chosen for a
      *               new instance
      */
-    public String render(List<FormModel> models) {
+    public String render(List<FormModel> models, HelpFiles help) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no sensor to choose from");
         }
@@ -61,7 +77,7 @@ public final class SensorChooserRenderer {
                     .append(XmlText.jelly(model.descriptor().displayName(Locale.ROOT))).append("\" selected=\"${")
                     .append("instance == null ? '").append(first).append("' == '").append(id)
                     .append("' : instance.sensorId == '").append(id).append("'}\">\n");
-            JellyFormRenderer.forChooserBlock(helpBase(id))
+            JellyFormRenderer.forChooserBlock(field -> help.url(id, field))
                     .entries(out, "      ", model, f -> f.kind() != FieldKind.INSTANCE_ID);
             out.append("    </f:dropdownListBlock>\n");
         }

@@ -55,6 +55,20 @@ class EscapingTest {
     }
 
     @Test
+    void theSensorTypeChooserEscapesItsBlocksTheSameWay() {
+        SensorDescriptor sensor = hostile("Costs ${env:SECRET} " + HOSTILE);
+        Map<String, String> files = JenkinsFileSet.renderPlugin(List.of(sensor), sensor);
+        String jellyText = files.get(JenkinsFileSet.FORM_FOLDER + "/config.jelly");
+        assertThat(jellyText).doesNotContain("<script>").contains("&lt;script&gt;")
+                .contains("title=\"Costs ${'$'}{env:SECRET} ").doesNotContain("Costs ${env");
+        Document jelly = GeneratedFilesTest.Xml.parse(jellyText);
+        assertThat(GeneratedFilesTest.Xml.elements(jelly, "f:dropdownListBlock").get(0).getAttribute("title"))
+                .isEqualTo("Hostile test sensor");
+        assertThat(files.get(JenkinsFileSet.FORM_FOLDER + "/help-greeting.html")).doesNotContain("<script>")
+                .contains("Help &lt;script&gt;");
+    }
+
+    @Test
     void theGlobalDefaultsFormEscapesTheSameWay() {
         Map<String, String> files = JenkinsFileSet.render(hostile(HOSTILE));
         String jellyText = files.get(JenkinsFileSet.DEFAULTS_FOLDER + "/config.jelly");

@@ -60,7 +60,10 @@ class GeneratedFilesTest {
                 .as(hint).isEqualTo(DESCRIPTOR.id() + "\n");
     }
 
-    /** Every bundled sensor's forms, each in its own folder, rendered by the same code as the form above. */
+    /**
+     * Every bundled sensor's global defaults form in its own folder (its instance form is its block of the
+     * chooser, checked below), rendered by the same code as the forms above.
+     */
     @Test
     void everyBundledSensorHasItsOwnCheckedInForms() throws IOException {
         List<io.mailtrip.spi.SensorProvider> providers = io.mailtrip.host.SensorProviders
@@ -81,6 +84,12 @@ class GeneratedFilesTest {
                 }
             }
             assertThat(onDisk).as(hint).isEqualTo(expected.keySet());
+            try (Stream<Path> folders = Files.list(RESOURCES.resolve(JenkinsFileSet.SENSORS_FOLDER + "/"
+                    + provider.id()))) {
+                assertThat(folders.map(p -> JenkinsFileSet.SENSORS_FOLDER + "/" + provider.id() + "/"
+                        + p.getFileName()).toList()).as(hint)
+                        .containsExactlyInAnyOrderElementsOf(JenkinsFileSet.sensorFolders(provider.id()));
+            }
             for (Map.Entry<String, String> file : expected.entrySet()) {
                 assertThat(Files.readString(RESOURCES.resolve(file.getKey()), StandardCharsets.UTF_8))
                         .as(hint + " (" + file.getKey() + ")").isEqualTo(file.getValue());
@@ -89,9 +98,12 @@ class GeneratedFilesTest {
                 }
             }
         }
-        String imapForm = JenkinsFileSet.renderSensor(io.mailtrip.host.SensorProviders.load(getClass()
-                .getClassLoader()).require("smtp-imap-roundtrip").descriptor())
-                .get("io/mailtrip/jenkins/sensors/smtp-imap-roundtrip/SensorInstanceConfig/config.jelly");
+        String chooser = JenkinsFileSet.renderPlugin(ALL, DESCRIPTOR).get(JenkinsFileSet.FORM_FOLDER + "/config.jelly");
+        int imapBlock = chooser.indexOf("<f:dropdownListBlock value=\"smtp-imap-roundtrip\"");
+        assertThat(imapBlock).isNotNegative();
+        // The block's body (its opening tag names the first type for a new instance).
+        String imapForm = chooser.substring(chooser.indexOf('>', imapBlock) + 1,
+                chooser.indexOf("</f:dropdownListBlock>", imapBlock));
         assertThat(imapForm).contains("value=\"smtp-imap-roundtrip\"").contains("field=\"imapHost\"")
                 .contains("field=\"imapCredentialsId\"").doesNotContain("field=\"imapPassword\"")
                 .doesNotContain("pop3");
@@ -136,10 +148,14 @@ class GeneratedFilesTest {
                 }
                 String field = entry.getAttribute("field");
                 named.add(field);
-                assertThat(entry.getAttribute("help")).as(id + " " + field)
-                        .isEqualTo("/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/" + id + "/" + field);
-                String helpFile = JenkinsFileSet.FORM_FOLDER + "/help-" + id + "-" + field + ".html";
-                assertThat(files).as(helpFile).containsKey(helpFile);
+                // Descriptor.doHelp serves /descriptor/<class>/help/<path> from help-<path with '-'>.html.
+                String prefix = "/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/";
+                assertThat(entry.getAttribute("help")).as(id + " " + field).startsWith(prefix)
+                        .isIn(prefix + field, prefix + id + "/" + field);
+                String helpFile = JenkinsFileSet.FORM_FOLDER + "/help-"
+                        + entry.getAttribute("help").substring(prefix.length()).replace('/', '-') + ".html";
+                assertThat(files.get(helpFile)).as(helpFile)
+                        .isEqualTo(new HelpFileRenderer().render(model, model.field(field).orElseThrow()));
                 helpFiles.add(helpFile);
                 for (String tag : List.of("f:textbox", "f:number", "f:password")) {
                     Xml.elements(entry, tag).forEach(control -> assertThat(control.getAttribute("checkDependsOn")
@@ -155,8 +171,13 @@ class GeneratedFilesTest {
         assertThat(files.keySet().stream().filter(f -> f.startsWith(JenkinsFileSet.FORM_FOLDER + "/help-"))
                 .filter(f -> !f.endsWith("/help-" + FormModel.INSTANCE_ID + ".html")).toList())
                 .containsExactlyInAnyOrderElementsOf(helpFiles);
-        assertThat(files.get(JenkinsFileSet.FORM_FOLDER + "/help-smtp-imap-roundtrip-imapHost.html"))
+        assertThat(files.get(JenkinsFileSet.FORM_FOLDER + "/help-imapHost.html"))
                 .contains("IMAP");
+        // The SMTP leg both sensors share has its help once; what differs per sensor has one file each.
+        assertThat(files).containsKey(JenkinsFileSet.FORM_FOLDER + "/help-smtpAuthMechanism.html")
+                .doesNotContainKey(JenkinsFileSet.FORM_FOLDER + "/help-smtp-pop3-roundtrip-smtpAuthMechanism.html")
+                .containsKey(JenkinsFileSet.FORM_FOLDER + "/help-smtp-pop3-roundtrip-tags.html")
+                .containsKey(JenkinsFileSet.FORM_FOLDER + "/help-smtp-imap-roundtrip-tags.html");
     }
 
     /**
@@ -188,7 +209,7 @@ class GeneratedFilesTest {
         SensorDescriptor odd = new SensorDescriptor("Odd'id", "io.mailtrip.jenkins.core.testnames",
                 getClass().getClassLoader(), List.of(), java.time.Duration.ofSeconds(60), List.of(),
                 List.of(new io.mailtrip.spi.ChannelDescriptor("total", "Total", "ms", "all of it")));
-        assertThatThrownBy(() -> new SensorChooserRenderer().render(List.of(FormModel.of(odd))))
+        assertThatThrownBy(() -> new SensorChooserRenderer().render(List.of(FormModel.of(odd)), new SensorChooserRenderer.HelpFiles(Set.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sensor id 'Odd'id' cannot be offered in the Jenkins form (lower-case letters, digits"
                         + " and '-' only)");
