@@ -49,6 +49,30 @@ class HpiSourcesLintTest {
                 "io/mailtrip/jenkins/MailtripGlobalConfiguration/config.jelly"))).contains("<f:property field=\"defaults\"/>");
     }
 
+    /**
+     * The chooser offers every sensor on core's classpath (GeneratedFilesTest), so the plugin must bundle
+     * each sensor module the build has: otherwise a type on the form would not be found when it runs.
+     */
+    @Test
+    void thePluginBundlesEverySensorModuleTheChooserOffers() throws IOException {
+        String rootPom = Files.readString(Path.of("..", "..", "pom.xml"));
+        String hpiPom = Files.readString(Path.of("..", "hpi", "pom.xml"));
+        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("<module>([a-z0-9-]+-sensor)</module>")
+                .matcher(rootPom);
+        List<String> sensorModules = new java.util.ArrayList<>();
+        while (modules.find()) {
+            sensorModules.add(modules.group(1));
+        }
+        assertThat(sensorModules).contains("smtp-pop3-sensor", "smtp-imap-sensor");
+        String bundled = hpiPom.substring(hpiPom.indexOf("<hpi.bundledArtifacts>"),
+                hpiPom.indexOf("</hpi.bundledArtifacts>"));
+        for (String module : sensorModules) {
+            assertThat(bundled.split("[>,]")).as(module).contains(module);
+            assertThat(hpiPom).as(module).containsPattern("<artifactId>" + module + "</artifactId>\\s*"
+                    + "<version>[^<]+</version>\\s*</dependency>");
+        }
+    }
+
     @Test
     void noSettingKeyIsTypedInTheGlue() throws IOException {
         List<io.mailtrip.spi.SensorDescriptor> sensors = io.mailtrip.host.SensorProviders
