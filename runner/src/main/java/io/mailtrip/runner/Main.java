@@ -66,7 +66,8 @@ public final class Main {
     }
 
     private int configured(RunnerOptions options) throws InterruptedException {
-        SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
+        SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
+                !options.insecurePluginFolder()).load();
         catalog.warnings().forEach(w -> err.println("warning: " + w));
         RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess()))
                 .load(options.config().orElseThrow());
@@ -99,7 +100,8 @@ public final class Main {
         try (DemoMailServer server = DemoMailServer.start()) {
             err.println("mailtrip demo: GreenMail SMTP on 127.0.0.1:" + server.smtpPort() + ", POP3 on 127.0.0.1:"
                     + server.pop3Port());
-            SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
+            SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
+                    !options.insecurePluginFolder()).load();
             var provider = catalog.find(DemoMailServer.SENSOR_ID)
                     .orElseThrow(() -> new ConfigException(List.of("--demo: " + catalog.unknownSensor(
                             DemoMailServer.SENSOR_ID))));
