@@ -59,7 +59,7 @@ public final class Main {
             Thread.currentThread().interrupt();
             err.println("interrupted");
             return EXIT_INTERNAL;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             err.println("internal error: " + e);
             return EXIT_INTERNAL;
         }

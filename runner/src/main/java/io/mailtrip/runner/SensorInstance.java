@@ -67,8 +67,9 @@ public final class SensorInstance implements AutoCloseable {
             SensorResult result;
             try {
                 result = sensor.run(Deadline.in(sensor.budget()));
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
                 // The SPI says a run never throws; a plugin that does still gets a result, not a dead thread.
+                // Errors too: an OutOfMemoryError of one run frees its memory as it unwinds (issue 13).
                 result = failed(start, startNanos, e);
             }
             return history.record(result);

@@ -24,6 +24,15 @@ public record MeasuredProcess(int exitCode, String stdout, String stderr, Durati
     /** Runs {@code command} with stdin closed; fails the test when it does not end within {@code limit}. */
     public static MeasuredProcess run(List<String> command, Map<String, String> environment, Duration limit)
             throws IOException, InterruptedException {
+        return run(command, environment, null, limit);
+    }
+
+    /**
+     * Runs {@code command} with stdin closed, stops it with SIGTERM after {@code stopAfter} (null: never),
+     * and fails the test when it does not end within {@code limit}.
+     */
+    public static MeasuredProcess run(List<String> command, Map<String, String> environment, Duration stopAfter,
+                                      Duration limit) throws IOException, InterruptedException {
         Path out = Files.createTempFile("mailtrip-fault", ".out");
         Path err = Files.createTempFile("mailtrip-fault", ".err");
         try {
@@ -35,8 +44,13 @@ public record MeasuredProcess(int exitCode, String stdout, String stderr, Durati
             Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
             long peakKiB = 0;
             long end = start + limit.toNanos();
+            long stop = stopAfter == null ? Long.MAX_VALUE : start + stopAfter.toNanos();
             while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 peakKiB = Math.max(peakKiB, highWaterKiB(status));
+                if (System.nanoTime() > stop) {
+                    process.destroy();
+                    stop = Long.MAX_VALUE;
+                }
                 if (System.nanoTime() > end) {
                     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     throw new AssertionError(command + " did not end within " + limit + "; stdout: "
