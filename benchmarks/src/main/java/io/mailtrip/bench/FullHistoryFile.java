@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.mailtrip.spi.ChannelDescriptor;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.mailtrip.bench;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Settings;
 

@@ -1,6 +1,6 @@
 package io.mailtrip.nagios;
 
-import io.mailtrip.spi.SettingOrigin;
+import io.mailtrip.host.SettingOrigin;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

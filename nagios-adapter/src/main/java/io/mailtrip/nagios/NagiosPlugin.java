@@ -7,10 +7,10 @@ import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Settings;
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.host.ValueReferences;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,7 +1,7 @@
 package io.mailtrip.nagios;
 
 import io.mailtrip.spi.ChannelDescriptor;
-import io.mailtrip.spi.ResultHistory;
+import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingRole;

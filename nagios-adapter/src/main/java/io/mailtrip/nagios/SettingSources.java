@@ -1,9 +1,9 @@
 package io.mailtrip.nagios;
 
-import io.mailtrip.spi.InheritedSettings;
+import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingOrigin;
+import io.mailtrip.host.SettingOrigin;
 import io.mailtrip.spi.SettingType;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.mailtrip.nagios;
 
 import io.mailtrip.sensor.smtppop3.RoundTripCatalogue;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

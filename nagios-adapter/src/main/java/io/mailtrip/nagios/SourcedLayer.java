@@ -1,7 +1,7 @@
 package io.mailtrip.nagios;
 
-import io.mailtrip.spi.SettingOrigin;
-import io.mailtrip.spi.SettingsLayer;
+import io.mailtrip.host.SettingOrigin;
+import io.mailtrip.host.SettingsLayer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

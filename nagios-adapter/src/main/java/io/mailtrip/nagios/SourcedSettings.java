@@ -1,6 +1,6 @@
 package io.mailtrip.nagios;
 
-import io.mailtrip.spi.InheritedSettings;
+import io.mailtrip.host.InheritedSettings;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,17 +1,12 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.SensorProvider;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.yaml.snakeyaml.LoaderOptions;
+import io.mailtrip.host.ConfigFileReader;
+import io.mailtrip.host.ConfigProblems;
+import io.mailtrip.host.SettingsHierarchy;
+import io.mailtrip.spi.SensorProvider;
+import io.mailtrip.spi.SettingDescriptor;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Reads the runner's YAML (or JSON) file and checks all of it before anything runs. Keys are checked
- * explicitly rather than by data binding so that every problem of the file is reported, not only the
- * first. The settings hierarchy ({@code defaults}, {@code groups}, {@code devices}) is read by
- * {@link SettingsHierarchy}, each instance by {@link InstanceLoader}.
+ * Checks all of the runner's YAML (or JSON) file, read by the host kit's {@link ConfigFileReader}, before
+ * anything runs. Keys are checked explicitly rather than by data binding so that every problem of the file
+ * is reported, not only the first. The settings hierarchy ({@code defaults}, {@code groups},
+ * {@code devices}) is the host kit's {@link SettingsHierarchy}, each instance is read by
+ * {@link InstanceLoader}.
  */
 public final class ConfigLoader {
 
@@ -37,22 +35,8 @@ public final class ConfigLoader {
     static final int DEFAULT_HISTORY_SIZE = 1440;
     private static final int MAX_HISTORY_SIZE = 100_000;
 
-    /**
-     * SnakeYAML refuses documents over 3 MiB by default, about 8,000 sensor instances (BENCHMARKS.md);
-     * a fleet file may be larger.
-     */
-    private static final int MAX_YAML_CODE_POINTS = 64 * 1024 * 1024;
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .loaderOptions(yamlLoaderOptions()).build()).build();
-
     private final SensorCatalog catalog;
     private final InstanceLoader instanceLoader;
-
-    private static LoaderOptions yamlLoaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
-        return options;
-    }
 
     public ConfigLoader(SensorCatalog catalog, InstanceLoader instanceLoader) {
         this.catalog = catalog;
@@ -60,60 +44,36 @@ public final class ConfigLoader {
     }
 
     /**
-     * @throws ConfigException listing every problem of the file
+     * @throws io.mailtrip.spi.ConfigurationException listing every problem of the file
      */
     public RunnerConfig load(Path file) {
-        Problems problems = new Problems(file.toString());
-        JsonNode root = read(file, problems);
-        if (root == null) {
-            throw new ConfigException(problems.lines());
-        }
+        ConfigProblems problems = new ConfigProblems(file.toString());
+        Optional<JsonNode> read = ConfigFileReader.read(file, problems);
+        problems.throwIfAny();
+        JsonNode root = read.orElseThrow();
         Path base = file.toAbsolutePath().getParent();
         if (!root.isObject()) {
             problems.add("", "the file must be a mapping with a 'sensors' list");
-            throw new ConfigException(problems.lines());
+            problems.throwIfAny();
         }
         problems.unknownKeys("", root, TOP_LEVEL_KEYS);
         Optional<RunnerConfig.HttpSettings> http = http(root.get("http"), problems);
-        Optional<Path> junitXml = text(root.get("junitXml"), "junitXml", problems).map(base::resolve);
-        Optional<String> jsonLines = text(root.get("jsonLines"), "jsonLines", problems)
+        Optional<Path> junitXml = SettingsHierarchy.text(root.get("junitXml"), "junitXml", problems).map(base::resolve);
+        Optional<String> jsonLines = SettingsHierarchy.text(root.get("jsonLines"), "jsonLines", problems)
                 .map(v -> v.equals(RunnerConfig.STDOUT) ? v : base.resolve(v).toString());
         RunnerConfig.HistorySettings history = history(root.get("history"), base, problems);
         Locale language = language(root.get("language"), problems);
-        SettingsHierarchy hierarchy = SettingsHierarchy.read(root, catalog, problems);
+        Set<String> knownKeys = catalog.providers().stream()
+                .flatMap(p -> p.descriptor().settings().stream()).map(SettingDescriptor::key)
+                .collect(Collectors.toSet());
+        SettingsHierarchy hierarchy = SettingsHierarchy.read(root, knownKeys::contains, catalog.ids(), problems);
         List<String> warnings = new ArrayList<>();
         List<InstanceConfig> instances = instances(root.get("sensors"), hierarchy, problems, warnings);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems.lines());
-        }
+        problems.throwIfAny();
         return new RunnerConfig(http, junitXml, jsonLines, history, language, instances, warnings);
     }
 
-    private static JsonNode read(Path file, Problems problems) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        ObjectMapper mapper = name.endsWith(".json") ? JsonMapper.builder().build() : YAML;
-        // A key written twice is a typo whose second value would silently win.
-        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        try {
-            JsonNode root = mapper.readTree(Files.readString(file));
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                problems.add("", "the file is empty");
-                return null;
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            problems.add("", "not valid " + (name.endsWith(".json") ? "JSON" : "YAML") + where + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
-            return null;
-        } catch (IOException e) {
-            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
-            return null;
-        }
-    }
-
-    private static Optional<RunnerConfig.HttpSettings> http(JsonNode node, Problems problems) {
+    private static Optional<RunnerConfig.HttpSettings> http(JsonNode node, ConfigProblems problems) {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
@@ -122,12 +82,12 @@ public final class ConfigLoader {
             return Optional.empty();
         }
         problems.unknownKeys("http.", node, HTTP_KEYS);
-        String address = text(node.get("address"), "http.address", problems).orElse(DEFAULT_HTTP_ADDRESS);
+        String address = SettingsHierarchy.text(node.get("address"), "http.address", problems).orElse(DEFAULT_HTTP_ADDRESS);
         int port = integer(node.get("port"), "http.port", 0, 65535, problems).orElse(DEFAULT_HTTP_PORT);
         return Optional.of(new RunnerConfig.HttpSettings(address, port));
     }
 
-    private static RunnerConfig.HistorySettings history(JsonNode node, Path base, Problems problems) {
+    private static RunnerConfig.HistorySettings history(JsonNode node, Path base, ConfigProblems problems) {
         if (node == null || node.isNull()) {
             return new RunnerConfig.HistorySettings(DEFAULT_HISTORY_SIZE, Optional.empty());
         }
@@ -138,12 +98,12 @@ public final class ConfigLoader {
         problems.unknownKeys("history.", node, HISTORY_KEYS);
         int size = integer(node.get("size"), "history.size", 1, MAX_HISTORY_SIZE, problems)
                 .orElse(DEFAULT_HISTORY_SIZE);
-        Optional<Path> file = text(node.get("file"), "history.file", problems).map(base::resolve);
+        Optional<Path> file = SettingsHierarchy.text(node.get("file"), "history.file", problems).map(base::resolve);
         return new RunnerConfig.HistorySettings(size, file);
     }
 
-    private Locale language(JsonNode node, Problems problems) {
-        Optional<String> tag = text(node, "language", problems);
+    private Locale language(JsonNode node, ConfigProblems problems) {
+        Optional<String> tag = SettingsHierarchy.text(node, "language", problems);
         if (tag.isEmpty()) {
             return ResponseLanguage.FALLBACK;
         }
@@ -156,7 +116,7 @@ public final class ConfigLoader {
         return best.orElse(ResponseLanguage.FALLBACK);
     }
 
-    private List<InstanceConfig> instances(JsonNode node, SettingsHierarchy hierarchy, Problems problems,
+    private List<InstanceConfig> instances(JsonNode node, SettingsHierarchy hierarchy, ConfigProblems problems,
                                            List<String> warnings) {
         if (node == null || node.isNull()) {
             problems.add("sensors", "is required (a list of sensor instances with id, sensor and settings)");
@@ -184,18 +144,7 @@ public final class ConfigLoader {
         return instances;
     }
 
-    static Optional<String> text(JsonNode node, String key, Problems problems) {
-        if (node == null || node.isNull()) {
-            return Optional.empty();
-        }
-        if (!node.isValueNode() || node.asText().isBlank()) {
-            problems.add(key, "must be a non-empty text");
-            return Optional.empty();
-        }
-        return Optional.of(node.asText().strip());
-    }
-
-    private static Optional<Integer> integer(JsonNode node, String key, int min, int max, Problems problems) {
+    private static Optional<Integer> integer(JsonNode node, String key, int min, int max, ConfigProblems problems) {
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
@@ -210,39 +159,5 @@ public final class ConfigLoader {
         }
         problems.add(key, "'" + text + "' is not in " + min + ".." + max);
         return Optional.empty();
-    }
-
-    /** Collects finished lines, each prefixed with the file. */
-    static final class Problems {
-        private final String file;
-        private final List<String> lines = new ArrayList<>();
-
-        Problems(String file) {
-            this.file = file;
-        }
-
-        String file() {
-            return file;
-        }
-
-        void add(String where, String message) {
-            lines.add(file + ": " + (where.isEmpty() ? "" : where + ": ") + message);
-        }
-
-        void unknownKeys(String prefix, JsonNode object, List<String> known) {
-            object.fieldNames().forEachRemaining(key -> {
-                if (!known.contains(key)) {
-                    add(prefix + key, "unknown key (known: " + String.join(", ", known) + ")");
-                }
-            });
-        }
-
-        boolean isEmpty() {
-            return lines.isEmpty();
-        }
-
-        List<String> lines() {
-            return lines;
-        }
     }
 }

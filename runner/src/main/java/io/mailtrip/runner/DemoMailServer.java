@@ -6,7 +6,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingRole;
-import io.mailtrip.spi.SettingsLayer;
+import io.mailtrip.host.SettingsHierarchy;
+import io.mailtrip.host.SettingsLayer;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;

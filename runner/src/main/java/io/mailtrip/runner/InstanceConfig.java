@@ -1,6 +1,6 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.InheritedSettings;
+import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.Settings;
 

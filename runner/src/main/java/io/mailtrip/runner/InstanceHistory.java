@@ -1,7 +1,7 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.ChannelDescriptor;
-import io.mailtrip.spi.ResultHistory;
+import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;

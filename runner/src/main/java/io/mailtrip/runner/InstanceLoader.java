@@ -1,42 +1,40 @@
 package io.mailtrip.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mailtrip.host.InheritedSettings;
+import io.mailtrip.host.RawSettings;
+import io.mailtrip.host.SettingOrigin;
+import io.mailtrip.host.SettingsHierarchy;
+import io.mailtrip.host.SettingsLayer;
+import io.mailtrip.host.SettingsPipeline;
+import io.mailtrip.host.ValueReferences;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
-import io.mailtrip.spi.InheritedSettings;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingOrigin;
-import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
-import io.mailtrip.spi.SettingsLayer;
-import io.mailtrip.spi.ValueReferences;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns one entry of the {@code sensors} list into an {@link InstanceConfig}: checks its keys, stacks its
- * settings on its device's, group's and the root's ({@link SettingsHierarchy}), lets the SPI resolve the
- * inheritance, resolves {@code ${env:...}} / {@code ${file:...}} references, and lets the SPI parse the
- * result, so the rules of every setting come from the sensor's metadata and none is repeated here.
+ * settings on its device's, group's and the root's ({@link SettingsHierarchy}) and hands them to the host
+ * kit's {@link SettingsPipeline}, so the rules of every setting come from the sensor's metadata and none
+ * is repeated here. A problem of an inherited value says where it was written: {@code (from device mx1)}.
  */
 public final class InstanceLoader {
 
     static final List<String> INSTANCE_KEYS = List.of("id", "sensor", "device", "settings");
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
+    static final Pattern ID = SettingsHierarchy.NAME;
 
-    private final ValueReferences references;
+    private final SettingsPipeline pipeline;
 
     public InstanceLoader(ValueReferences references) {
-        this.references = references;
+        this.pipeline = new SettingsPipeline(references);
     }
 
     /**
@@ -80,13 +78,13 @@ public final class InstanceLoader {
         Optional<String> device = device(node.get("device"), hierarchy, problems);
         SettingsLayer own = SettingsLayer.of(SettingsHierarchy.SENSOR_LEVEL, id.orElse("sensors[" + index + "]"),
                 ownSettings(node.get("settings"), problems));
-        Optional<InheritedSettings> inherited = provider.map(p ->
-                InheritedSettings.resolve(p.descriptor(), hierarchy.layers(own, device)));
-        Optional<Settings> settings = inherited.flatMap(i -> settings(i, problems, warnings));
+        Optional<SettingsPipeline.Resolved> resolved = provider.flatMap(p ->
+                settings(p.descriptor(), hierarchy.layers(own, device), problems, warnings));
         Optional<InstanceConfig> instance = Optional.empty();
-        if (problems.isEmpty() && id.isPresent() && settings.isPresent()) {
-            instance = Optional.of(new InstanceConfig(id.get(), provider.get(), settings.get(), inherited.get(),
-                    ScheduleInterval.of(settings.get()), file + ": " + where));
+        if (problems.isEmpty() && id.isPresent() && resolved.isPresent()) {
+            Settings settings = resolved.get().settings();
+            instance = Optional.of(new InstanceConfig(id.get(), provider.get(), settings, resolved.get().inherited(),
+                    ScheduleInterval.of(settings), file + ": " + where));
         }
         return new Located(index, where, id, instance, problems, warnings);
     }
@@ -126,30 +124,20 @@ public final class InstanceLoader {
         return RawSettings.read(node, (key, rule) -> problems.add(key + ": " + rule));
     }
 
-    private Optional<Settings> settings(InheritedSettings inherited, List<String> problems, List<String> warnings) {
-        SensorDescriptor descriptor = inherited.descriptor();
-        Map<String, String> resolved = new LinkedHashMap<>();
-        Set<String> unresolved = new HashSet<>();
-        inherited.values().forEach((key, value) -> {
-            try {
-                String result = references.resolve(key, value);
-                resolved.put(key, result);
-                warnInlineSecret(inherited, key, value, result, warnings);
-            } catch (ConfigurationException e) {
-                unresolved.add(key);
-                e.problems().forEach(p -> problems.add(p.line() + inheritedFrom(inherited, p.key())));
-            }
-        });
+    private Optional<SettingsPipeline.Resolved> settings(SensorDescriptor descriptor, List<SettingsLayer> layers,
+                                                         List<String> problems, List<String> warnings) {
         try {
-            Settings settings = Settings.parse(descriptor, resolved);
-            settings.ignored().forEach(key -> warnings.add(key + ": ignored, it applies only when "
+            SettingsPipeline.Resolved resolved = pipeline.resolve(descriptor, layers, (problem, origin) ->
+                    new ConfigurationProblem(problem.key(), problem.message() + inheritedFrom(origin)));
+            InheritedSettings inherited = resolved.inherited();
+            resolved.inlineSecrets().forEach(key -> warnings.add(key + ": secret written inline"
+                    + inheritedFrom(inherited.origin(key)) + "; prefer ${env:NAME} or ${file:/path}"));
+            resolved.settings().ignored().forEach(key -> warnings.add(key + ": ignored, it applies only when "
                     + descriptor.setting(key).map(s -> s.visibility().describe()).orElse("?")
-                    + inheritedFrom(inherited, key)));
-            return unresolved.isEmpty() ? Optional.of(settings) : Optional.empty();
+                    + inheritedFrom(inherited.origin(key))));
+            return Optional.of(resolved);
         } catch (ConfigurationException e) {
-            // A reference that failed already has its line; "is required" for the same key would repeat it.
-            e.problems().stream().filter(p -> !unresolved.contains(p.key()))
-                    .map(p -> p.line() + inheritedFrom(inherited, p.key())).forEach(problems::add);
+            problems.addAll(e.lines());
             return Optional.empty();
         }
     }
@@ -158,21 +146,9 @@ public final class InstanceLoader {
      * {@code " (from device mx1)"} when the value of {@code key} came from an ancestor, so a bad value in
      * a shared block is fixed where it was written; empty for the instance's own values and defaults.
      */
-    private static String inheritedFrom(InheritedSettings inherited, String key) {
-        SettingOrigin origin = inherited.origin(key);
+    private static String inheritedFrom(SettingOrigin origin) {
         boolean ancestor = !origin.level().equals(SettingsHierarchy.SENSOR_LEVEL)
                 && !origin.level().equals(SettingOrigin.DEFAULT_LEVEL);
         return ancestor ? " (from " + origin.describe() + ")" : "";
-    }
-
-    /** A reference resolves to something else; a secret that stays as written was inline. */
-    private static void warnInlineSecret(InheritedSettings inherited, String key, String raw, String resolved,
-                                         List<String> warnings) {
-        boolean secret = inherited.descriptor().setting(key).map(SettingDescriptor::type).orElse(null)
-                == SettingType.SECRET;
-        if (secret && !raw.isBlank() && raw.equals(resolved)) {
-            warnings.add(key + ": secret written inline" + inheritedFrom(inherited, key)
-                    + "; prefer ${env:NAME} or ${file:/path}");
-        }
     }
 }

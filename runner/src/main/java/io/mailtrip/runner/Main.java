@@ -1,10 +1,10 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.ConfigurationException;
-import io.mailtrip.spi.InheritedSettings;
+import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.host.ValueReferences;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class Main {
         }
         try {
             return options.demo() ? demo(options) : configured(options);
-        } catch (ConfigException e) {
+        } catch (ConfigurationException e) {
             e.lines().forEach(err::println);
             return EXIT_CONFIG;
         } catch (InterruptedException e) {
@@ -103,15 +103,15 @@ public final class Main {
             SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
                     !options.insecurePluginFolder()).load();
             var provider = catalog.find(DemoMailServer.SENSOR_ID)
-                    .orElseThrow(() -> new ConfigException(List.of("--demo: " + catalog.unknownSensor(
-                            DemoMailServer.SENSOR_ID))));
+                    .orElseThrow(() -> new ConfigurationException("--demo", catalog.unknownSensor(
+                            DemoMailServer.SENSOR_ID)));
             InheritedSettings inherited = InheritedSettings.resolve(provider.descriptor(),
                     server.layers(provider.descriptor()));
             Settings settings;
             try {
                 settings = Settings.parse(provider.descriptor(), inherited.values());
             } catch (ConfigurationException e) {
-                throw new ConfigException(e.problems().stream().map(p -> "--demo: " + p.line()).toList());
+                throw e.locatedAt("--demo");
             }
             InstanceConfig instance = new InstanceConfig(DemoMailServer.INSTANCE_ID, provider, settings, inherited,
                     ScheduleInterval.of(settings), "--demo");
@@ -142,7 +142,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             runner.start();
-        } catch (ConfigException e) {
+        } catch (ConfigurationException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
             runner.close();
             throw e;

@@ -1,7 +1,7 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 
 import java.io.IOException;
 import java.net.MalformedURLException;

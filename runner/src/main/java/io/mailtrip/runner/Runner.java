@@ -1,6 +1,7 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.Status;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class Runner implements AutoCloseable {
      *
      * @param console  where console lines go
      * @param messages where notices and warnings go
-     * @throws ConfigException when a sensor refuses its settings (an unreadable trust store, say) or an
+     * @throws ConfigurationException when a sensor refuses its settings (an unreadable trust store, say) or an
      *                         output file cannot be opened
      */
     public static Runner create(RunnerConfig config, PrintStream console, PrintStream messages) {
@@ -70,8 +71,8 @@ public final class Runner implements AutoCloseable {
             }
         } catch (IOException e) {
             instances.forEach(SensorInstance::close);
-            throw new ConfigException(List.of("jsonLines: cannot open " + config.jsonLines().get() + " ("
-                    + e.getClass().getSimpleName() + ")"));
+            throw new ConfigurationException("jsonLines", "cannot open " + config.jsonLines().get() + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
         config.junitXml().ifPresent(path -> outputs.add(new JunitXmlFile(path, board)));
         return new Runner(config, instances, board, outputs, store, messages);
@@ -79,7 +80,7 @@ public final class Runner implements AutoCloseable {
 
     private static List<SensorInstance> createSensors(RunnerConfig config) {
         List<SensorInstance> instances = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<ConfigurationProblem> problems = new ArrayList<>();
         for (InstanceConfig instance : config.instances()) {
             try {
                 InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
@@ -87,12 +88,12 @@ public final class Runner implements AutoCloseable {
                 instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(),
                         instance.provider().create(instance.settings()), instance.interval(), history));
             } catch (ConfigurationException e) {
-                e.problems().forEach(p -> problems.add(instance.location() + ": " + p.line()));
+                problems.addAll(e.locatedAt(instance.location()).problems());
             }
         }
         if (!problems.isEmpty()) {
             instances.forEach(SensorInstance::close);
-            throw new ConfigException(problems);
+            throw new ConfigurationException(problems);
         }
         return instances;
     }
@@ -121,7 +122,7 @@ public final class Runner implements AutoCloseable {
     /**
      * Starts scheduling and, when configured, HTTP.
      *
-     * @throws ConfigException when the HTTP port cannot be bound
+     * @throws ConfigurationException when the HTTP port cannot be bound
      */
     public void start() {
         config.http().ifPresent(settings -> {
@@ -130,8 +131,8 @@ public final class Runner implements AutoCloseable {
                 messages.println("mailtrip: serving http://" + settings.address() + ":" + http.port()
                         + "/ (status page), /metrics, /api/results");
             } catch (IOException | UncheckedIOException e) {
-                throw new ConfigException(List.of("http: cannot listen on " + settings.address() + ":"
-                        + settings.port() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+                throw new ConfigurationException("http", "cannot listen on " + settings.address() + ":"
+                        + settings.port() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
         });
         scheduler.every(FLUSH_PERIOD, this::flushOutputs);

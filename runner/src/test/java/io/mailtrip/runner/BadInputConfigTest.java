@@ -1,8 +1,9 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.spi.ConfigurationException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailtrip.sensor.smtppop3.testkit.BadInput;
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +41,7 @@ class BadInputConfigTest {
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
         ConfigLoader loader = new ConfigLoader(catalog, new InstanceLoader(new ValueReferences(name -> null)));
 
-        ConfigException error = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> loader.load(file));
 
         assertThat(error).as("no configuration error for " + bad).isNotNull();
         assertThat(error.lines()).containsExactly(file + ": sensors[0] (mail1): " + bad.expected());

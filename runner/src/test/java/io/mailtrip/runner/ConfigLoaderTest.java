@@ -1,6 +1,7 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,8 @@ class ConfigLoaderTest {
         return new ConfigLoader(catalog, new InstanceLoader(new ValueReferences(ENVIRONMENT::get)));
     }
 
-    private ConfigException failure(String yaml) {
-        return catchThrowableOfType(ConfigException.class, () -> load(yaml));
+    private ConfigurationException failure(String yaml) {
+        return catchThrowableOfType(ConfigurationException.class, () -> load(yaml));
     }
 
     @Test
@@ -90,7 +91,7 @@ class ConfigLoaderTest {
 
     @Test
     void listsEveryProblemWithFileInstanceKeyAndRule() {
-        ConfigException e = failure("""
+        ConfigurationException e = failure("""
                 junitXm: results/junit.xml
                 http: {port: 70000, adress: 0.0.0.0}
                 history: {size: 0}
@@ -186,7 +187,7 @@ class ConfigLoaderTest {
 
     @Test
     void listsEveryProblemOfTheHierarchyWithItsPlace() {
-        ConfigException e = failure("""
+        ConfigurationException e = failure("""
                 language: xx
                 defaults:
                   smtpPrt: 25
@@ -241,7 +242,7 @@ class ConfigLoaderTest {
 
     @Test
     void aDeviceWithoutAHostLeavesTheTargetHostRequired() {
-        ConfigException e = failure("""
+        ConfigurationException e = failure("""
                 devices:
                   mx1: {settings: {smtpPort: 587}}
                 sensors:
@@ -270,7 +271,7 @@ class ConfigLoaderTest {
 
     @Test
     void syntaxErrorsNameTheFileAndPosition() {
-        ConfigException e = failure("sensors:\n  - id: [unclosed\n");
+        ConfigurationException e = failure("sensors:\n  - id: [unclosed\n");
 
         assertThat(e.lines()).singleElement().asString()
                 .startsWith(dir.resolve("config.yml") + ": not valid YAML at line ");
@@ -284,8 +285,8 @@ class ConfigLoaderTest {
 
     @Test
     void aKeyWrittenTwiceIsAnError() {
-        assertThat(failure("sensors: []\nsensors: []\n").lines()).singleElement().asString()
-                .contains("Duplicate field 'sensors'");
+        assertThat(failure("sensors: []\nsensors: []\n").lines()).containsExactly(dir.resolve("config.yml")
+                + ": not valid YAML at line 2, column 8: key 'sensors' is written twice");
     }
 
     @Test

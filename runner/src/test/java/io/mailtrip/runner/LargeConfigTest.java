@@ -1,6 +1,6 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

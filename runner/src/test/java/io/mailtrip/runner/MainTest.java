@@ -3,7 +3,7 @@ package io.mailtrip.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

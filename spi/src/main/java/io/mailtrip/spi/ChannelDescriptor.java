@@ -12,6 +12,12 @@ package io.mailtrip.spi;
  */
 public record ChannelDescriptor(String key, String label, String unit, String help, boolean sum) {
 
+    /**
+     * Key of the one channel a sensor declares but never measures: the share of DOWN results among the
+     * instance's recent ones, in percent, which only a host that keeps a history can fill.
+     */
+    public static final String DOWNTIME = "downtime";
+
     /** A channel that is a measurement of its own. */
     public ChannelDescriptor(String key, String label, String unit, String help) {
         this(key, label, unit, help, false);

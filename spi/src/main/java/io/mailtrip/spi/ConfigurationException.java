@@ -27,4 +27,15 @@ public final class ConfigurationException extends RuntimeException {
     public List<ConfigurationProblem> problems() {
         return problems;
     }
+
+    /** Every problem as the line adapters print, {@code key: message}, in order. */
+    public List<String> lines() {
+        return problems.stream().map(ConfigurationProblem::line).toList();
+    }
+
+    /** The same problems, each located under {@code where} ({@code config.yml: sensors[0] (mail1)}). */
+    public ConfigurationException locatedAt(String where) {
+        return new ConfigurationException(problems.stream()
+                .map(p -> new ConfigurationProblem(where + ": " + p.key(), p.message())).toList());
+    }
 }

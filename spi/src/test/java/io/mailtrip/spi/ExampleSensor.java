@@ -36,7 +36,7 @@ public final class ExampleSensor implements SensorProvider {
                     SettingDescriptor.builder("realm", SettingType.STRING).section("auth").required()
                             .visibleWhen("user", "admin").build()))),
             List.of(new ChannelDescriptor("time", "Time", "ms", "how long"),
-                    new ChannelDescriptor(ResultHistory.DOWNTIME_CHANNEL, "Downtime", "%", "share of DOWN")));
+                    new ChannelDescriptor(ChannelDescriptor.DOWNTIME, "Downtime", "%", "share of DOWN")));
 
     @Override
     public String id() {

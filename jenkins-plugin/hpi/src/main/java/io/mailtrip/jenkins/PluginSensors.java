@@ -4,7 +4,7 @@ import io.mailtrip.jenkins.core.FieldValidation;
 import io.mailtrip.jenkins.core.FormBinding;
 import io.mailtrip.jenkins.core.FormModel;
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 
 /**
  * The sensors this plugin bundles, found with the plugin's own class loader: inside Jenkins the thread

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The self-contained plugin jar as a third-party host uses it: a host class loader with only the
- * {@code spi} jar, one {@link URLClassLoader} for the plugin jar, ServiceLoader, a real round trip.
+ * {@code spi} and {@code host-kit} jars, one {@link URLClassLoader} for the plugin jar, ServiceLoader, a real round trip.
  * Everything is called through reflection, so nothing from this test's own class path leaks in.
  */
 class PluginJarIT {
@@ -37,11 +38,12 @@ class PluginJarIT {
     }
 
     @Test
-    void hostWithOnlyTheSpiLoadsAndRunsThePluginJar() throws Exception {
+    void hostWithOnlyTheSpiAndHostKitLoadsAndRunsThePluginJar() throws Exception {
         URL spi = SensorProvider.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader host = new URLClassLoader(new URL[] {spi}, ClassLoader.getPlatformClassLoader());
+        URL hostKit = io.mailtrip.host.SensorProviders.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader host = new URLClassLoader(new URL[] {spi, hostKit}, ClassLoader.getPlatformClassLoader());
              URLClassLoader plugin = new URLClassLoader(new URL[] {pluginJar().toUri().toURL()}, host)) {
-            Class<?> providers = host.loadClass("io.mailtrip.spi.SensorProviders");
+            Class<?> providers = host.loadClass("io.mailtrip.host.SensorProviders");
             Object found = providers.getMethod("load", ClassLoader.class).invoke(null, plugin);
             Object provider = call(found, "require", "smtp-pop3-roundtrip");
             Object descriptor = call(provider, "descriptor");
@@ -66,9 +68,10 @@ class PluginJarIT {
     }
 
     @Test
-    void pluginJarCarriesItsDependenciesButNotTheSpi() throws Exception {
+    void pluginJarCarriesItsDependenciesButNotTheSpiNorTheHostKit() throws Exception {
         try (JarFile jar = new JarFile(pluginJar().toFile())) {
             assertThat(jar.getEntry("io/mailtrip/spi/SensorProvider.class")).isNull();
+            assertThat(jar.stream().map(JarEntry::getName)).noneMatch(name -> name.startsWith("io/mailtrip/host/"));
             assertThat(jar.getEntry("io/mailtrip/sensor/smtppop3/shaded/io/IOUtils.class")).isNotNull();
             assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/io.mailtrip.spi.SensorProvider"))
                     .readAllBytes()).strip()).isEqualTo("io.mailtrip.sensor.smtppop3.SmtpPop3Provider");

@@ -1,6 +1,6 @@
 package io.mailtrip.jenkins.core;
 
-import io.mailtrip.spi.InheritedSettings;
+import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.spi.Settings;
 
 import java.util.List;

@@ -2,9 +2,9 @@ package io.mailtrip.jenkins.core;
 
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
-import io.mailtrip.spi.InheritedSettings;
+import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingOrigin;
+import io.mailtrip.host.SettingOrigin;
 import io.mailtrip.spi.Settings;
 
 import java.util.ArrayList;

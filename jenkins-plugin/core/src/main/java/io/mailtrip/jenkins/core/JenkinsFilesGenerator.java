@@ -2,7 +2,7 @@ package io.mailtrip.jenkins.core;
 
 import io.mailtrip.sensor.smtppop3.RoundTripCatalogue;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

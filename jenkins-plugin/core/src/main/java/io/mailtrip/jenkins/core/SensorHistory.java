@@ -1,6 +1,6 @@
 package io.mailtrip.jenkins.core;
 
-import io.mailtrip.spi.ResultHistory;
+import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.SensorResult;
 
 import java.util.ArrayDeque;

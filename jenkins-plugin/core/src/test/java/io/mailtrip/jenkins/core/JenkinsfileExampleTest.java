@@ -3,7 +3,7 @@ package io.mailtrip.jenkins.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mailtrip.spi.Settings;
-import io.mailtrip.spi.ValueReferences;
+import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

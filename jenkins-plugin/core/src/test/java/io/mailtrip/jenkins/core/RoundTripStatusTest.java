@@ -5,7 +5,7 @@ import io.mailtrip.sensor.smtppop3.testkit.MailServers;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.mailtrip.sensor.smtppop3.testkit;
 
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.SensorProvider;
-import io.mailtrip.spi.SensorProviders;
+import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Sensor;

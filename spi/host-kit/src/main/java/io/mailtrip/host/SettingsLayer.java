@@ -1,4 +1,6 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
+import io.mailtrip.spi.SettingRole;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

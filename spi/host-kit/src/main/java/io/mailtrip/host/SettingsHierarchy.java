@@ -1,9 +1,7 @@
-package io.mailtrip.runner;
+package io.mailtrip.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingsLayer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,23 +10,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * The levels above the sensor instances in the configuration file: {@code defaults} (the root),
- * {@code groups} and {@code devices}. It reads and checks them and hands each instance its layers,
- * nearest first; resolving them is the SPI's {@code InheritedSettings}, so every host inherits alike.
- * Values are not checked here: an ancestor may serve sensors of several types, and each instance checks
- * the values it inherits with its own sensor's rules.
+ * The levels above the sensor instances in a configuration file: {@code defaults} (the root),
+ * {@code groups} and {@code devices}, read the same way by every host (the runner, the Nagios plugin's
+ * {@code --config}). It reads and checks them and hands each instance its layers, nearest first;
+ * resolving them is {@link InheritedSettings}, so every host inherits alike. Values are not checked here:
+ * an ancestor may serve sensors of several types, and each instance checks the values it inherits with
+ * its own sensor's rules.
  */
-final class SettingsHierarchy {
+public final class SettingsHierarchy {
 
-    static final List<String> GROUP_KEYS = List.of("settings");
-    static final List<String> DEVICE_KEYS = List.of("group", "host", "settings");
-    static final String ROOT_LEVEL = "root";
-    static final String ROOT_NAME = "defaults";
-    static final String GROUP_LEVEL = "group";
-    static final String SENSOR_LEVEL = "sensor";
+    /** The sections of the file that hold settings; any of them makes a file hierarchical. */
+    public static final List<String> SECTIONS = List.of("defaults", "groups", "devices", "sensors");
+    public static final List<String> GROUP_KEYS = List.of("settings");
+    public static final List<String> DEVICE_KEYS = List.of("group", "host", "settings");
+    public static final String ROOT_LEVEL = "root";
+    public static final String ROOT_NAME = "defaults";
+    public static final String GROUP_LEVEL = "group";
+    public static final String DEVICE_LEVEL = "device";
+    public static final String SENSOR_LEVEL = "sensor";
+    /** Names of instances, groups and devices. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final Optional<SettingsLayer> root;
     private final Map<String, SettingsLayer> groups;
@@ -47,14 +52,17 @@ final class SettingsHierarchy {
 
     /**
      * Reads {@code defaults}, {@code groups} and {@code devices} of the file's root mapping; every problem
-     * goes to {@code problems}. A setting key that no known sensor declares is a problem (a typo, or a
-     * plugin that is missing); one that only other sensor types declare is fine here.
+     * goes to {@code problems}.
+     *
+     * @param knownKey   whether a setting key belongs to a sensor the host can run; a key that fails it is a
+     *                   problem (a typo, or a plugin that is missing). A host that knows only some of the
+     *                   sensors a shared file serves accepts every key ({@link InheritedSettings} lists the
+     *                   ones its sensor does not have).
+     * @param knownNames how the known sensors are named in that problem ({@code smtp-pop3-roundtrip})
      */
-    static SettingsHierarchy read(JsonNode file, SensorCatalog catalog, ConfigLoader.Problems problems) {
-        Set<String> knownKeys = catalog.providers().stream()
-                .flatMap(p -> p.descriptor().settings().stream()).map(SettingDescriptor::key)
-                .collect(Collectors.toSet());
-        KeyCheck check = new KeyCheck(knownKeys, catalog.ids(), problems);
+    public static SettingsHierarchy read(JsonNode file, Predicate<String> knownKey, String knownNames,
+                                         ConfigProblems problems) {
+        KeyCheck check = new KeyCheck(knownKey, knownNames, problems);
         Optional<SettingsLayer> root = Optional.empty();
         JsonNode defaults = file.get("defaults");
         if (defaults != null && !defaults.isNull()) {
@@ -73,16 +81,28 @@ final class SettingsHierarchy {
         eachNamed(file.get("devices"), "devices", "device", DEVICE_KEYS, problems, (name, node) -> {
             String path = "devices." + name;
             problems.unknownKeys(path + ".", node, DEVICE_KEYS);
-            Optional<String> group = ConfigLoader.text(node.get("group"), path + ".group", problems);
+            Optional<String> group = text(node.get("group"), path + ".group", problems);
             if (group.isPresent() && !groups.containsKey(group.get())) {
                 problems.add(path + ".group", "unknown group '" + group.get() + "' (known: "
                         + names(groups.keySet()) + ")");
                 group = Optional.empty();
             }
-            String host = ConfigLoader.text(node.get("host"), path + ".host", problems).orElse(null);
+            String host = text(node.get("host"), path + ".host", problems).orElse(null);
             devices.put(name, new Device(SettingsLayer.device(name, host, check.settings(node, path)), group));
         });
         return new SettingsHierarchy(root, groups, devices);
+    }
+
+    /** A non-blank scalar at {@code key}, stripped; empty when absent, a problem when not text. */
+    public static Optional<String> text(JsonNode node, String key, ConfigProblems problems) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isValueNode() || node.asText().isBlank()) {
+            problems.add(key, "must be a non-empty text");
+            return Optional.empty();
+        }
+        return Optional.of(node.asText().strip());
     }
 
     /**
@@ -90,7 +110,7 @@ final class SettingsHierarchy {
      * name or entry is a problem and skipped.
      */
     private static void eachNamed(JsonNode node, String path, String level, List<String> keys,
-                                  ConfigLoader.Problems problems, BiConsumer<String, JsonNode> entry) {
+                                  ConfigProblems problems, BiConsumer<String, JsonNode> entry) {
         if (node == null || node.isNull()) {
             return;
         }
@@ -101,7 +121,7 @@ final class SettingsHierarchy {
         }
         node.fields().forEachRemaining(field -> {
             String name = field.getKey();
-            if (!InstanceLoader.ID.matcher(name).matches()) {
+            if (!NAME.matcher(name).matches()) {
                 problems.add(path + "." + name, "name may only contain letters, digits, '.', '_' and '-'");
             } else if (field.getValue().isNull()) {
                 entry.accept(name, JsonNodeFactory.instance.objectNode());
@@ -118,7 +138,7 @@ final class SettingsHierarchy {
     }
 
     /** Reads setting mappings and reports keys that no known sensor declares. */
-    private record KeyCheck(Set<String> knownKeys, String sensorIds, ConfigLoader.Problems problems) {
+    private record KeyCheck(Predicate<String> knownKey, String sensorIds, ConfigProblems problems) {
 
         /** The {@code settings} mapping of a group or device at {@code path}. */
         Map<String, String> settings(JsonNode owner, String path) {
@@ -137,7 +157,7 @@ final class SettingsHierarchy {
             Map<String, String> values = RawSettings.read(mapping,
                     (key, rule) -> problems.add(path + "." + key, rule));
             List<String> unknown = new ArrayList<>();
-            values.keySet().stream().filter(key -> !knownKeys.contains(key)).forEach(unknown::add);
+            values.keySet().stream().filter(key -> !knownKey.test(key)).forEach(unknown::add);
             unknown.forEach(key -> {
                 problems.add(path + "." + key, "not a setting of any known sensor (known sensors: " + sensorIds + ")");
                 values.remove(key);
@@ -147,12 +167,12 @@ final class SettingsHierarchy {
     }
 
     /** Whether the file defines the device {@code name}. */
-    boolean hasDevice(String name) {
+    public boolean hasDevice(String name) {
         return devices.containsKey(name);
     }
 
     /** {@code mx1, mx2}, or {@code none}: for "unknown device" messages. */
-    String deviceNames() {
+    public String deviceNames() {
         return names(devices.keySet());
     }
 
@@ -161,7 +181,7 @@ final class SettingsHierarchy {
      *
      * @param device a name {@link #hasDevice} accepted, or empty
      */
-    List<SettingsLayer> layers(SettingsLayer own, Optional<String> device) {
+    public List<SettingsLayer> layers(SettingsLayer own, Optional<String> device) {
         List<SettingsLayer> layers = new ArrayList<>();
         layers.add(own);
         device.map(devices::get).ifPresent(d -> {
@@ -170,5 +190,26 @@ final class SettingsHierarchy {
         });
         root.ifPresent(layers::add);
         return layers;
+    }
+
+    /**
+     * Where in the file the value of {@code key} that {@code origin} gave is written: the user's own
+     * spelling for messages ({@code devices.mx1.settings.smtpPort}, {@code devices.mx1.host} for a target
+     * host that came from the device's host, {@code defaults.pop3Host}); empty for a level not in this
+     * hierarchy (an instance's own settings, the default).
+     */
+    public Optional<String> path(SettingOrigin origin, String key) {
+        switch (origin.level()) {
+            case ROOT_LEVEL:
+                return Optional.of("defaults." + key);
+            case GROUP_LEVEL:
+                return Optional.of("groups." + origin.name() + ".settings." + key);
+            case DEVICE_LEVEL:
+                Device device = devices.get(origin.name());
+                boolean fromHost = device != null && !device.layer().values().containsKey(key);
+                return Optional.of("devices." + origin.name() + (fromHost ? ".host" : ".settings." + key));
+            default:
+                return Optional.empty();
+        }
     }
 }

@@ -1,4 +1,5 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
 
 /**
  * Where a resolved value came from.

@@ -1,4 +1,7 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.ConfigurationProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

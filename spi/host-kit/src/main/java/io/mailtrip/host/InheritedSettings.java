@@ -1,4 +1,9 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
+import io.mailtrip.spi.Settings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

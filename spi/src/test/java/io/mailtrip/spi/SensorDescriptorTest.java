@@ -7,25 +7,8 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Discovery through ServiceLoader with this module's test registration, which also lists a broken entry. */
-class SensorProvidersTest {
-
-    @Test
-    void findsRegisteredProvidersAndKeepsGoingPastABrokenOne() {
-        SensorProviders.Found found = SensorProviders.load(getClass().getClassLoader());
-
-        assertThat(found.ids()).isEqualTo("example");
-        assertThat(found.errors()).singleElement().asString().contains("io.mailtrip.spi.NoSuchProvider");
-        assertThat(found.require("example").descriptor().defaultTags()).containsExactly("a", "b");
-    }
-
-    @Test
-    void unknownIdNamesTheKnownOnes() {
-        SensorProviders.Found found = SensorProviders.load(getClass().getClassLoader());
-
-        assertThatThrownBy(() -> found.require("nope")).isInstanceOf(ConfigurationException.class)
-                .hasMessage("sensor: unknown sensor 'nope' (known: example)");
-    }
+/** Descriptor metadata: display names and consistency checks. */
+class SensorDescriptorTest {
 
     @Test
     void displayNameFallsBackToTheBaseBundleNotTheJvmLocale() {

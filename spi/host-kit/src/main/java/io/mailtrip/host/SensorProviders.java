@@ -1,4 +1,7 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.SensorProvider;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +43,6 @@ public final class SensorProviders {
             return providers.isEmpty() ? "none"
                     : providers.stream().map(SensorProvider::id).collect(Collectors.joining(", "));
         }
-    }
-
-    /** Providers visible to the thread's context class loader. */
-    public static Found load() {
-        return load(Thread.currentThread().getContextClassLoader());
     }
 
     /** Providers visible to {@code loader} (a plugin's own loader, for example). */

@@ -1,4 +1,8 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
+import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Status;
 
 import org.junit.jupiter.api.Test;
 

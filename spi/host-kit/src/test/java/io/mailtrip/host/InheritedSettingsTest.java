@@ -1,4 +1,11 @@
-package io.mailtrip.spi;
+package io.mailtrip.host;
+
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
+import io.mailtrip.spi.SettingSection;
+import io.mailtrip.spi.SettingType;
+import io.mailtrip.spi.Settings;
 
 import org.junit.jupiter.api.Test;
 

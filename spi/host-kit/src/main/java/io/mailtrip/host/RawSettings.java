@@ -1,4 +1,4 @@
-package io.mailtrip.runner;
+package io.mailtrip.host;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
  * level of the file (a sensor, a device, a group, the root defaults). A YAML list becomes the SPI's
  * comma-separated list; {@code null} means unset. Types are checked later, by the sensor's metadata.
  */
-final class RawSettings {
+public final class RawSettings {
 
     private RawSettings() {
     }
@@ -22,7 +22,7 @@ final class RawSettings {
      * @param mapping a YAML mapping (the caller checked)
      * @param problem receives {@code (key, rule)} for a value that is neither a scalar nor a list of scalars
      */
-    static Map<String, String> read(JsonNode mapping, BiConsumer<String, String> problem) {
+    public static Map<String, String> read(JsonNode mapping, BiConsumer<String, String> problem) {
         Map<String, String> raw = new LinkedHashMap<>();
         mapping.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();

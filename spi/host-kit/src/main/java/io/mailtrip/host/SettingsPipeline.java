@@ -1,0 +1,96 @@
+package io.mailtrip.host;
+
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingType;
+import io.mailtrip.spi.Settings;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one path from what a user wrote to {@link Settings}, for every host: layers from any source
+ * (command line, environment, a file's levels, a form) → {@link InheritedSettings} → {@code ${env:}} /
+ * {@code ${file:}} {@link ValueReferences} → {@link Settings#parse}. Every value keeps its origin, and every
+ * problem is handed to the host's {@link Naming}, which says it in the user's own spelling
+ * ({@code --smtp-port}, {@code sensors[0] (mail1): smtpPort}, the form field). A host that parses, defaults
+ * or re-words settings itself is a second pipeline: use this one.
+ */
+public final class SettingsPipeline {
+
+    /** How a host names a problem of a setting for its user, given where the setting's value came from. */
+    @FunctionalInterface
+    public interface Naming {
+
+        /**
+         * @param problem the SPI's problem, keyed by the setting key
+         * @param origin  where the value came from; {@link SettingOrigin#metadataDefault()} when no layer set it
+         * @return the problem as the user should read it
+         */
+        ConfigurationProblem name(ConfigurationProblem problem, SettingOrigin origin);
+    }
+
+    /**
+     * A resolved instance.
+     *
+     * @param settings      the typed settings
+     * @param inherited     each value's origin, keys of ancestors that are no setting of this sensor
+     * @param inlineSecrets secret keys whose value was written as is rather than as a reference
+     */
+    public record Resolved(Settings settings, InheritedSettings inherited, List<String> inlineSecrets) {
+
+        public Resolved {
+            inlineSecrets = List.copyOf(inlineSecrets);
+        }
+    }
+
+    private final ValueReferences references;
+
+    public SettingsPipeline(ValueReferences references) {
+        this.references = references;
+    }
+
+    /**
+     * @param layers nearest first (see {@link InheritedSettings#resolve})
+     * @throws ConfigurationException every problem, named by {@code naming}, in the order of the metadata
+     *                                (references that cannot be resolved first)
+     */
+    public Resolved resolve(SensorDescriptor descriptor, List<SettingsLayer> layers, Naming naming) {
+        InheritedSettings inherited = InheritedSettings.resolve(descriptor, layers);
+        Map<String, String> resolved = new LinkedHashMap<>();
+        Set<String> unresolved = new HashSet<>();
+        List<String> inlineSecrets = new ArrayList<>();
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        inherited.values().forEach((key, value) -> {
+            try {
+                String result = references.resolve(key, value);
+                resolved.put(key, result);
+                boolean secret = descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
+                if (secret && !value.isBlank() && value.equals(result)) {
+                    inlineSecrets.add(key);
+                }
+            } catch (ConfigurationException e) {
+                unresolved.add(key);
+                e.problems().forEach(p -> problems.add(naming.name(p, inherited.origin(key))));
+            }
+        });
+        Settings settings = null;
+        try {
+            settings = Settings.parse(descriptor, resolved);
+        } catch (ConfigurationException e) {
+            // A reference that failed already has its line; "is required" for the same key would repeat it.
+            e.problems().stream().filter(p -> !unresolved.contains(p.key()))
+                    .forEach(p -> problems.add(naming.name(p, inherited.origin(p.key()))));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        return new Resolved(settings, inherited, inlineSecrets);
+    }
+}
