@@ -1,7 +1,9 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.SensorProvider;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -56,7 +58,7 @@ public final class PluginFolder {
     /**
      * Built-in providers first, then the plugins' in file-name order; later duplicates are dropped.
      *
-     * @throws ConfigException when the folder, a folder above it or a jar in it is not trusted
+     * @throws ConfigurationException when the folder, a folder above it or a jar in it is not trusted
      */
     public SensorCatalog load() {
         List<SensorProvider> providers = new ArrayList<>();
@@ -81,12 +83,11 @@ public final class PluginFolder {
                     + (checked ? "the file system has none" : INSECURE_OPTION) + ")");
             return;
         }
-        List<String> problems = new ArrayList<>(trust.get().folderProblems(dir));
+        List<ConfigurationProblem> problems = new ArrayList<>(trust.get().folderProblems(dir));
         jars.forEach(jar -> trust.get().jarProblem(jar).ifPresent(problems::add));
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems.stream()
-                    .map(p -> p + "; no plugin is loaded (" + INSECURE_OPTION + " skips this check, for development)")
-                    .toList());
+            throw new ConfigurationException(problems.stream().map(p -> new ConfigurationProblem(p.key(), p.message()
+                    + "; no plugin is loaded (" + INSECURE_OPTION + " skips this check, for development)")).toList());
         }
     }
 

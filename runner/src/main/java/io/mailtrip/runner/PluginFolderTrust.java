@@ -1,6 +1,7 @@
 package io.mailtrip.runner;
 
 import com.sun.security.auth.module.UnixSystem;
+import io.mailtrip.spi.ConfigurationProblem;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,14 +41,15 @@ final class PluginFolderTrust {
         }
     }
 
-    /** Problems of the folder and the folders above it, one line each naming the path and the reason. */
-    List<String> folderProblems(Path folder) {
-        List<String> problems = new ArrayList<>();
+    /** Problems of the folder and the folders above it, each naming the path (the key) and the reason. */
+    List<ConfigurationProblem> folderProblems(Path folder) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
         Path real;
         try {
             real = folder.toRealPath();
         } catch (IOException e) {
-            return List.of(folder + ": plugins folder cannot be checked (" + e.getClass().getSimpleName() + ")");
+            return List.of(new ConfigurationProblem(folder.toString(), "plugins folder cannot be checked ("
+                    + e.getClass().getSimpleName() + ")"));
         }
         check(real, "plugins folder", false).ifPresent(problems::add);
         for (Path parent = real.getParent(); parent != null; parent = parent.getParent()) {
@@ -57,40 +59,44 @@ final class PluginFolderTrust {
     }
 
     /** The problem of one jar (its own owner and mode; a symbolic link is judged by its target). */
-    Optional<String> jarProblem(Path jar) {
+    Optional<ConfigurationProblem> jarProblem(Path jar) {
         try {
             Path real = jar.toRealPath();
-            Optional<String> own = check(real, "plugin jar", false);
+            Optional<ConfigurationProblem> own = check(real, "plugin jar", false);
             if (own.isPresent() || real.getParent().equals(jar.toAbsolutePath().getParent())) {
                 return own;
             }
             // A link out of the folder: the target's folders must be as safe as the plugins folder.
-            return folderProblems(real.getParent()).stream().findFirst().map(p -> jar + ": links to " + p);
+            return folderProblems(real.getParent()).stream().findFirst()
+                    .map(p -> new ConfigurationProblem(jar.toString(), "links to " + p.line()));
         } catch (IOException e) {
-            return Optional.of(jar + ": plugin jar cannot be checked (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(new ConfigurationProblem(jar.toString(), "plugin jar cannot be checked ("
+                    + e.getClass().getSimpleName() + ")"));
         }
     }
 
-    private Optional<String> check(Path path, String what, boolean stickyAllowsWrite) {
+    private Optional<ConfigurationProblem> check(Path path, String what, boolean stickyAllowsWrite) {
         try {
             int uid = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
             int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
             String octal = String.format(Locale.ROOT, "%04o", mode & 07777);
             if (uid != ROOT && uid != runnerUid) {
-                return Optional.of(path + ": " + what + " is owned by uid " + uid + ", not by the runner's user (uid "
-                        + runnerUid + ") or root");
+                return Optional.of(new ConfigurationProblem(path.toString(), what + " is owned by uid " + uid
+                        + ", not by the runner's user (uid " + runnerUid + ") or root"));
             }
             boolean sticky = (mode & 01000) != 0;
             boolean groupWrite = permissions.contains(PosixFilePermission.GROUP_WRITE);
             boolean otherWrite = permissions.contains(PosixFilePermission.OTHERS_WRITE);
             if ((groupWrite || otherWrite) && !(stickyAllowsWrite && sticky)) {
                 String who = groupWrite && otherWrite ? "group and others" : groupWrite ? "group" : "others";
-                return Optional.of(path + ": " + what + " is writable by " + who + " (mode " + octal + ")");
+                return Optional.of(new ConfigurationProblem(path.toString(), what + " is writable by " + who
+                        + " (mode " + octal + ")"));
             }
             return Optional.empty();
         } catch (IOException | UnsupportedOperationException | ClassCastException e) {
-            return Optional.of(path + ": " + what + " cannot be checked (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(new ConfigurationProblem(path.toString(), what + " cannot be checked ("
+                    + e.getClass().getSimpleName() + ")"));
         }
     }
 }

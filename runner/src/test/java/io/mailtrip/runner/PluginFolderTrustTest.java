@@ -1,6 +1,7 @@
 package io.mailtrip.runner;
 
 import com.sun.security.auth.module.UnixSystem;
+import io.mailtrip.spi.ConfigurationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,7 +134,7 @@ class PluginFolderTrustTest {
             trust = new PluginFolderTrust(UID + 1);
         }
         PluginFolder folder = new PluginFolder(plugins, getClass().getClassLoader(), Optional.of(trust), true);
-        assertThatThrownBy(folder::load).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(folder::load).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(": plugin jar is owned by uid " + owner + ", not by the runner's user");
         assertThat(marker).doesNotExist();
     }
@@ -152,7 +153,7 @@ class PluginFolderTrustTest {
             trust = new PluginFolderTrust(UID + 1);
         }
         PluginFolder folder = new PluginFolder(plugins, getClass().getClassLoader(), Optional.of(trust), true);
-        assertThatThrownBy(folder::load).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(folder::load).isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith(plugins.toRealPath() + ": plugins folder is owned by uid ");
         assertThat(marker).doesNotExist();
     }
