@@ -9,6 +9,7 @@ import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
 import io.mailtrip.host.ValueReferences;
 
@@ -46,15 +47,26 @@ public final class NagiosPlugin {
     record Printed(PluginState state, String text) {
     }
 
+    /** Room to report an OutOfMemoryError in: released before the error is formatted. */
+    private static volatile byte[] reserve;
+
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         ExitGuard guard = ExitGuard.forProcess(out);
+        reserve = new byte[512 * 1024];
+        Printed lastResort = internalError(new OutOfMemoryError());
         Printed printed;
         try {
             printed = new NagiosPlugin(System::getenv, guard).execute(args);
         } catch (Throwable e) {
-            // Whatever broke, the caller gets the one UNKNOWN line the guidelines ask for, never a stack trace.
-            printed = internalError(e);
+            // Whatever broke, the caller gets the one UNKNOWN line the guidelines ask for, never a stack trace,
+            // and exit 3 even for an OutOfMemoryError (issue 13: formatting it ran out of memory again, exit 1).
+            reserve = null;
+            try {
+                printed = internalError(e);
+            } catch (Throwable again) {
+                printed = lastResort;
+            }
         }
         if (!guard.claim()) {
             parkForever();
@@ -101,7 +113,7 @@ public final class NagiosPlugin {
         try {
             sourced = new SettingSources(descriptor, environment).resolve(invocation);
             raw = sourced.values();
-            settings = Settings.parse(descriptor, resolve(raw));
+            settings = Settings.parse(descriptor, resolve(descriptor, raw));
             thresholds = ThresholdSet.of(invocation.thresholds(), descriptor, settings);
         } catch (UsageException e) {
             return usage(e.lines(), unmeasured);
@@ -121,11 +133,12 @@ public final class NagiosPlugin {
         return new Printed(output.state(), output.render(ResultReport.limit(invocation.verbosity())));
     }
 
-    private Map<String, String> resolve(Map<String, SourcedValue> raw) {
+    private Map<String, String> resolve(SensorDescriptor descriptor, Map<String, SourcedValue> raw) {
         Map<String, String> text = new LinkedHashMap<>();
         raw.forEach((key, value) -> text.put(key, value.value()));
         try {
-            return new ValueReferences(environment).resolveAll(text);
+            return new ValueReferences(environment).resolveAll(text, key -> descriptor.setting(key)
+                    .map(setting -> setting.type() == SettingType.SECRET).orElse(false));
         } catch (ConfigurationException e) {
             throw new UsageException(e.problems().stream()
                     .map(p -> raw.get(p.key()).source() + ": " + p.message()).toList());

@@ -3,10 +3,11 @@ package io.mailtrip.nagios;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.mailtrip.host.BoundedFileReader;
+import io.mailtrip.host.ConfigFileReader;
 import io.mailtrip.spi.SensorDescriptor;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -47,12 +48,15 @@ final class YamlSettingsFile {
     private ConfigFile read(SensorDescriptor descriptor) {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(Files.readString(file));
+            root = new YAMLMapper().readTree(BoundedFileReader.read(file, ConfigFileReader.MAX_FILE_BYTES,
+                    ConfigFileReader.MAX_FILE_TEXT));
         } catch (JsonProcessingException e) {
             // The parser's message quotes the text around the error, which may be a password.
             var location = e.getLocation();
             throw new UsageException(where, "is not valid YAML" + (location == null ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+        } catch (BoundedFileReader.Refused e) {
+            throw new UsageException(where, e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new UsageException(where, "cannot be read (" + e.getClass().getSimpleName() + ")");
         }

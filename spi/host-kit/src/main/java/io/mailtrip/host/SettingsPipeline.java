@@ -69,9 +69,9 @@ public final class SettingsPipeline {
         List<ConfigurationProblem> problems = new ArrayList<>();
         inherited.values().forEach((key, value) -> {
             try {
-                String result = references.resolve(key, value);
-                resolved.put(key, result);
                 boolean secret = descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
+                String result = references.resolve(key, value, secret);
+                resolved.put(key, result);
                 if (secret && !value.isBlank() && value.equals(result)) {
                     inlineSecrets.add(key);
                 }
