@@ -9,8 +9,8 @@ import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
-import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
+import io.mailtrip.host.ResultText;
 import io.mailtrip.host.ValueReferences;
 
 import java.io.FileDescriptor;
@@ -78,9 +78,10 @@ public final class NagiosPlugin {
 
     static Printed internalError(Throwable e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        String text = "internal error: " + e.getClass().getSimpleName() + message;
-        return new Printed(PluginState.UNKNOWN, CheckOutput.plain(PluginState.UNKNOWN,
-                text.length() > 300 ? text.substring(0, 297) + "..." : text).render(CheckOutput.SMALL_LIMIT));
+        // An exception's message may quote a server.
+        String text = ResultText.clean("internal error: " + e.getClass().getSimpleName() + message, 300);
+        return new Printed(PluginState.UNKNOWN, CheckOutput.plain(PluginState.UNKNOWN, text)
+                .render(CheckOutput.SMALL_LIMIT));
     }
 
     /** Runs the plugin once; never throws for bad input or a failed round trip. */
@@ -124,7 +125,8 @@ public final class NagiosPlugin {
         List<String> notes = new ArrayList<>();
         try (Sensor sensor = provider.create(settings)) {
             notes.addAll(notes(settings, sourced, sensor, invocation));
-            result = sensor.run(deadline);
+            // Server text in the result is cleaned once here, for the line and the long output (issue 13).
+            result = ResultText.cleaned(sensor.run(deadline));
         } catch (ConfigurationException e) {
             return usage(problemLines(e, table, raw), unmeasured);
         }
@@ -137,8 +139,7 @@ public final class NagiosPlugin {
         Map<String, String> text = new LinkedHashMap<>();
         raw.forEach((key, value) -> text.put(key, value.value()));
         try {
-            return new ValueReferences(environment).resolveAll(text, key -> descriptor.setting(key)
-                    .map(setting -> setting.type() == SettingType.SECRET).orElse(false));
+            return new ValueReferences(environment).resolveAll(text, descriptor);
         } catch (ConfigurationException e) {
             throw new UsageException(e.problems().stream()
                     .map(p -> raw.get(p.key()).source() + ": " + p.message()).toList());

@@ -3,8 +3,6 @@ package io.mailtrip.host;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
 
 import java.util.ArrayList;
@@ -69,7 +67,7 @@ public final class SettingsPipeline {
         List<ConfigurationProblem> problems = new ArrayList<>();
         inherited.values().forEach((key, value) -> {
             try {
-                boolean secret = descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
+                boolean secret = ValueReferences.isSecret(descriptor, key);
                 String result = references.resolve(key, value, secret);
                 resolved.put(key, result);
                 if (secret && !value.isBlank() && value.equals(result)) {

@@ -2,6 +2,9 @@ package io.mailtrip.host;
 
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingType;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ArrayList;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,15 +49,15 @@ public final class ValueReferences {
     /**
      * Resolves every value of a flat settings map.
      *
-     * @param secret whether a key is a secret setting (only those may be {@code ${file:}})
+     * @param descriptor says which keys are secret settings (only those may be {@code ${file:}})
      * @throws ConfigurationException naming each key whose reference cannot be resolved
      */
-    public Map<String, String> resolveAll(Map<String, String> raw, Predicate<String> secret) {
+    public Map<String, String> resolveAll(Map<String, String> raw, SensorDescriptor descriptor) {
         Map<String, String> out = new LinkedHashMap<>();
         List<ConfigurationProblem> problems = new ArrayList<>();
         raw.forEach((key, value) -> {
             try {
-                out.put(key, resolve(key, value, secret.test(key)));
+                out.put(key, resolve(key, value, isSecret(descriptor, key)));
             } catch (ConfigurationException e) {
                 problems.addAll(e.problems());
             }
@@ -64,6 +66,11 @@ public final class ValueReferences {
             throw new ConfigurationException(problems);
         }
         return out;
+    }
+
+    /** Whether {@code key} is a setting of type secret of {@code descriptor}. */
+    public static boolean isSecret(SensorDescriptor descriptor, String key) {
+        return descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mailtrip.jenkins.core;
 
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.host.ResultText;
 import io.mailtrip.spi.SensorResult;
 
 import java.util.ArrayDeque;
@@ -26,7 +27,8 @@ public final class SensorHistory {
 
     /** Keeps the result and returns it with its downtime channel filled. */
     public synchronized SensorResult record(SensorResult result) {
-        SensorResult filled = downtime.record(result);
+        // Server text in the result is cleaned once here, for every page and file (issue 13).
+        SensorResult filled = downtime.record(ResultText.cleaned(result));
         if (results.size() == capacity) {
             results.removeLast();
         }
