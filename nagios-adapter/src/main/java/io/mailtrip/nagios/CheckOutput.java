@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the plugin prints: {@code SMTP-POP3 <STATE> - <summary> | <perfdata>} on the first line (all
+ * What the plugin prints: {@code <SERVICE> <STATE> - <summary> | <perfdata>} on the first line (all
  * perfdata there, read alike by Nagios, Naemon and Icinga 2), long output below without any {@code |}.
  *
  * @param state     the state, also the exit code
@@ -15,8 +15,6 @@ import java.util.List;
  */
 record CheckOutput(PluginState state, String summary, String perfdata, List<String> longLines) {
 
-    /** The service name the first line starts with, like {@code SMTP} in {@code check_smtp}. */
-    static final String SERVICE = "SMTP-POP3";
     /** NRPE protocol v2 carries 1024 bytes: the plain output must fit whatever NRPE version is used. */
     static final int SMALL_LIMIT = 1024;
     /** Nagios Core keeps 8 KiB of plugin output; a long protocol trace is cut there. */
@@ -32,9 +30,13 @@ record CheckOutput(PluginState state, String summary, String perfdata, List<Stri
         return new CheckOutput(state, text, "", List.of());
     }
 
-    /** The text to print, at most {@code limit} bytes of UTF-8, ending with a line break. */
-    String render(int limit) {
-        String first = SERVICE + " " + state.name() + " - " + clip(humanText(summary), SUMMARY_LIMIT)
+    /**
+     * The text to print, at most {@code limit} bytes of UTF-8, ending with a line break.
+     *
+     * @param service the name the first line starts with, like {@code SMTP} in {@code check_smtp}
+     */
+    String render(String service, int limit) {
+        String first = service + " " + state.name() + " - " + clip(humanText(summary), SUMMARY_LIMIT)
                 + (perfdata.isEmpty() ? "" : " | " + perfdata);
         StringBuilder out = new StringBuilder(first).append('\n');
         List<String> lines = new ArrayList<>(longLines);

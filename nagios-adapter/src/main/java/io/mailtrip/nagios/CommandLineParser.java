@@ -1,5 +1,6 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.nagios.Invocation.ThresholdOption;
 import io.mailtrip.nagios.PluginOption.Kind;
 
@@ -23,7 +24,7 @@ final class CommandLineParser {
         this.table = table;
     }
 
-    /** @throws UsageException naming the option and the rule it breaks */
+    /** @throws ConfigurationException naming the option and the rule it breaks */
     Invocation parse(String[] args) {
         for (String arg : args) {
             if (arg.equals("-h") || arg.equals("--help")) {
@@ -43,12 +44,12 @@ final class CommandLineParser {
             if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
                 String name = eq < 0 ? arg : arg.substring(0, eq);
-                PluginOption option = table.find(name).orElseThrow(() -> new UsageException(name,
+                PluginOption option = table.find(name).orElseThrow(() -> new ConfigurationException(name,
                         "unknown option (see --help)"));
                 String value;
                 if (eq >= 0) {
                     if (!option.takesValue() && !option.isFlag()) {
-                        throw new UsageException(name, "takes no value");
+                        throw new ConfigurationException(name, "takes no value");
                     }
                     value = arg.substring(eq + 1);
                 } else if (option.takesValue()) {
@@ -60,7 +61,7 @@ final class CommandLineParser {
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 i = shortOptions(args, i, builder);
             } else {
-                throw new UsageException(arg.isEmpty() ? "''" : "'" + arg + "'",
+                throw new ConfigurationException(arg.isEmpty() ? "''" : "'" + arg + "'",
                         "unexpected argument (this plugin takes options only; see --help)");
             }
         }
@@ -72,7 +73,7 @@ final class CommandLineParser {
         String arg = args[index];
         for (int j = 1; j < arg.length(); j++) {
             String name = "-" + arg.charAt(j);
-            PluginOption option = table.find(name).orElseThrow(() -> new UsageException(name,
+            PluginOption option = table.find(name).orElseThrow(() -> new ConfigurationException(name,
                     "unknown option (see --help)"));
             if (option.takesValue()) {
                 String rest = arg.substring(j + 1);
@@ -87,7 +88,7 @@ final class CommandLineParser {
 
     private static String next(String[] args, int index, PluginOption option, String name) {
         if (index >= args.length) {
-            throw new UsageException(name, "needs a value (" + option.valueLabel() + ")");
+            throw new ConfigurationException(name, "needs a value (" + option.valueLabel() + ")");
         }
         return args[index];
     }
@@ -106,7 +107,7 @@ final class CommandLineParser {
             switch (option.kind()) {
                 case VERBOSE -> verbosity++;
                 case TIMEOUT -> timeout = timeout(name, value);
-                case TIMEOUT_STATE -> timeoutState = PluginState.parse(value).orElseThrow(() -> new UsageException(
+                case TIMEOUT_STATE -> timeoutState = PluginState.parse(value).orElseThrow(() -> new ConfigurationException(
                         name, "'" + value + "' is not one of ok, warning, critical, unknown, 0, 1, 2, 3"));
                 case WARNING, CRITICAL -> thresholds.add(new ThresholdOption(name, option.kind() == Kind.CRITICAL,
                         option.channelKey(), value));
@@ -124,17 +125,17 @@ final class CommandLineParser {
             try {
                 long seconds = Long.parseLong(value.strip());
                 if (seconds < 1 || seconds > Invocation.MAX_TIMEOUT_SECONDS) {
-                    throw new UsageException(name, rule);
+                    throw new ConfigurationException(name, rule);
                 }
                 return Duration.ofSeconds(seconds);
             } catch (NumberFormatException e) {
-                throw new UsageException(name, rule);
+                throw new ConfigurationException(name, rule);
             }
         }
 
         Invocation build() {
             if (device != null && configFile == null) {
-                throw new UsageException("--device", "needs --config FILE: the devices are defined in that file");
+                throw new ConfigurationException("--device", "needs --config FILE: the devices are defined in that file");
             }
             return new Invocation(false, false, verbosity, timeout, timeoutState, thresholds, settings, configFile,
                     device);

@@ -23,15 +23,15 @@ final class HelpText {
     static String render(OptionTable table, String version) {
         SensorDescriptor descriptor = table.descriptor();
         List<String> out = new ArrayList<>();
-        out.add(NagiosPlugin.NAME + " " + version + " (mailtrip sensor " + descriptor.id() + ")");
+        out.add(table.names().plugin() + " " + version + " (mailtrip sensor " + descriptor.id() + ")");
         // The sensor's name in the operator's language (the JVM's default locale, from LANG); the rest is English.
-        out.addAll(TextWrap.wrap(descriptor.displayName(Locale.getDefault()) + ": sends one probe mail by SMTP, waits"
-                + " until it arrives in a POP3 mailbox, deletes it, and reports how long each leg took.", 0));
+        out.addAll(TextWrap.wrap(descriptor.displayName(Locale.getDefault()) + ": runs the mailtrip sensor "
+                + descriptor.id() + " once and reports its channels as perfdata, with thresholds.", 0));
         out.add("");
         out.add("Usage:");
-        out.addAll(TextWrap.wrap(NagiosPlugin.NAME + " " + requiredOptions(table) + " [options]", 1));
-        out.add(" " + NagiosPlugin.NAME + " --config FILE [--device NAME] [options]");
-        out.add(" " + NagiosPlugin.NAME + " -h (or -V)");
+        out.addAll(TextWrap.wrap(table.names().plugin() + " " + requiredOptions(table) + " [options]", 1));
+        out.add(" " + table.names().plugin() + " --config FILE [--device NAME] [options]");
+        out.add(" " + table.names().plugin() + " -h (or -V)");
         out.add("");
         out.add("Plugin options:");
         for (PluginOption option : table.options()) {
@@ -53,7 +53,11 @@ final class HelpText {
                     + channel.help() + (OptionTable.thresholdChannels(descriptor).contains(channel) ? ""
                     : "; always U here: a single run has no history") + ".", 1));
         }
+        List<SettingDescriptor> offered = OptionTable.offered(descriptor);
         for (SettingSection section : descriptor.sections()) {
+            if (section.settings().stream().noneMatch(offered::contains)) {
+                continue;
+            }
             out.add("");
             out.add(section.label() + " (section " + section.key() + "):");
             for (SettingDescriptor setting : section.settings()) {
@@ -63,17 +67,17 @@ final class HelpText {
         }
         out.add("");
         out.add("Exit codes:");
-        out.addAll(TextWrap.wrap("0 OK: the probe went round within the thresholds. 1 WARNING: a warning"
-                + " threshold broke. 2 CRITICAL: the round trip failed (refused, rejected, TLS or login failure,"
-                + " probe not back within the maximum trip time) or a critical threshold broke. 3 UNKNOWN: bad option"
+        out.addAll(TextWrap.wrap("0 OK: the sensor reported UP within the thresholds. 1 WARNING: a warning"
+                + " threshold broke. 2 CRITICAL: the sensor reported DOWN (its message says which step failed)"
+                + " or a critical threshold broke. 3 UNKNOWN: bad option"
                 + " or setting, the plugin's own -t deadline (see --timeout-state), --help and --version.", 1));
         out.add("");
         out.add("Secrets:");
         out.addAll(TextWrap.wrap("Keep passwords out of NRPE and Nagios command lines: set the environment"
                 + " variables named above, or put them in a --config file (YAML, the keys shown after each"
                 + " option), readable only by the user the plugin runs as. Any value may be written as"
-                + " ${env:NAME}, a secret also as ${file:/path} (at most 64 KiB). Precedence: command line, environment, file (device, group,"
-                + " defaults), default.", 1));
+                + " ${env:NAME}, a secret also as ${file:/path} (at most 64 KiB). Precedence: command line,"
+                + " environment, file (device, group, defaults), default.", 1));
         return String.join("\n", out) + "\n";
     }
 

@@ -1,7 +1,6 @@
 package io.mailtrip.nagios;
 
 import io.mailtrip.spi.ChannelDescriptor;
-import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingRole;
@@ -9,11 +8,13 @@ import io.mailtrip.spi.SettingType;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.mailtrip.nagios.PluginOption.Kind;
 
@@ -23,12 +24,18 @@ import io.mailtrip.nagios.PluginOption.Kind;
  */
 final class OptionTable {
 
+    /** Roles of settings that only a host that schedules, tags or draws uses; a one-shot check does not offer them. */
+    private static final Set<SettingRole> HOST_ONLY = EnumSet.of(SettingRole.INTERVAL, SettingRole.TAGS,
+            SettingRole.GRAPH_TYPE, SettingRole.STACK_UNIT);
+
     private final SensorDescriptor descriptor;
+    private final PluginNames names;
     private final List<PluginOption> options = new ArrayList<>();
     private final Map<String, PluginOption> byName = new LinkedHashMap<>();
 
     private OptionTable(SensorDescriptor descriptor) {
         this.descriptor = descriptor;
+        this.names = PluginNames.of(descriptor);
     }
 
     static OptionTable of(SensorDescriptor descriptor) {
@@ -47,7 +54,7 @@ final class OptionTable {
         }
         table.add(PluginOption.plugin("--config", null, Kind.CONFIG, "FILE"));
         table.add(PluginOption.plugin("--device", null, Kind.DEVICE, "NAME"));
-        for (SettingDescriptor setting : descriptor.settings()) {
+        for (SettingDescriptor setting : offered(descriptor)) {
             // The guidelines reserve -H for the host checked: the sensor's target host, whatever its key.
             String shortName = setting.role() == SettingRole.TARGET_HOST ? "-H" : null;
             String longName = OptionNaming.longOption(setting.key());
@@ -60,13 +67,24 @@ final class OptionTable {
         return table;
     }
 
+    /** The settings the plugin offers: all but those of host-only roles, in metadata order. */
+    static List<SettingDescriptor> offered(SensorDescriptor descriptor) {
+        List<SettingDescriptor> offered = new ArrayList<>();
+        for (SettingDescriptor setting : descriptor.settings()) {
+            if (!HOST_ONLY.contains(setting.role())) {
+                offered.add(setting);
+            }
+        }
+        return offered;
+    }
+
     /**
      * Channels that take thresholds: all but the history-based downtime, which a one-shot plugin never
      * measures (it has no history), so a threshold on it could never fire.
      */
     static List<ChannelDescriptor> thresholdChannels(SensorDescriptor descriptor) {
         return descriptor.channels().stream()
-                .filter(c -> !c.key().equals(ResultHistory.DOWNTIME_CHANNEL)).toList();
+                .filter(c -> !c.key().equals(ChannelDescriptor.DOWNTIME)).toList();
     }
 
     private static String valueLabel(SettingDescriptor setting) {
@@ -95,6 +113,15 @@ final class OptionTable {
 
     SensorDescriptor descriptor() {
         return descriptor;
+    }
+
+    PluginNames names() {
+        return names;
+    }
+
+    /** The first setting the plugin offers, to name as an example. */
+    String firstSettingKey() {
+        return offered(descriptor).get(0).key();
     }
 
     List<PluginOption> options() {

@@ -1,5 +1,6 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.nagios.Invocation.ThresholdOption;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
@@ -26,7 +27,7 @@ final class ThresholdSet {
         this.byChannel = byChannel;
     }
 
-    /** @throws UsageException naming the threshold option whose range is invalid */
+    /** @throws ConfigurationException naming the threshold option whose range is invalid */
     static ThresholdSet of(List<ThresholdOption> options, SensorDescriptor descriptor, Settings settings) {
         String primary = primaryChannel(descriptor, settings);
         Map<String, ChannelThresholds> byChannel = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ final class ThresholdSet {
                 try {
                     range = ThresholdRange.parse(option.text(), PerfUnit.forChannel(channel.unit()));
                 } catch (IllegalArgumentException e) {
-                    throw new UsageException(option.option(), e.getMessage());
+                    throw new ConfigurationException(option.option(), e.getMessage());
                 }
                 ChannelThresholds current = byChannel.getOrDefault(channelKey, ChannelThresholds.NONE);
                 byChannel.put(channelKey, option.critical() ? current.withCritical(range) : current.withWarning(range));

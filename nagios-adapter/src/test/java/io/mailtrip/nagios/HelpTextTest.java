@@ -41,7 +41,7 @@ class HelpTextTest {
         String help = HelpText.render(table, "1.0");
 
         // The line under the version line: the name, then what the check does.
-        assertThat(help.lines().toList().get(1)).startsWith(name + ": sends one probe mail");
+        assertThat(help.lines().toList().get(1)).startsWith(name + ": runs the mailtrip sensor smtp-pop3-roundtrip once");
     }
 
     @Test

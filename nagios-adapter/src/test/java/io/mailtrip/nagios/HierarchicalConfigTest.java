@@ -1,5 +1,6 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,53 @@ class HierarchicalConfigTest {
     }
 
     @Test
+    void theRunnersExampleFileWorksWithDeviceThroughItsSensorEntry() throws IOException {
+        // The shape of the runner README's example: the mailbox and addresses live in the sensor's entry.
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        String smtpHost = settings.remove("smtpHost");
+        String smtpPort = settings.remove("smtpPort");
+        settings.remove("pop3Password");
+        settings.remove("pop3Interval");
+        List<String> yaml = new ArrayList<>(List.of(
+                "http: {address: 127.0.0.1, port: 9464}",
+                "history: {size: 1440}",
+                "defaults:",
+                "  smtpSecurity: none",
+                "groups:",
+                "  eu:",
+                "    settings: {pop3Interval: 1}",
+                "devices:",
+                "  mx1:",
+                "    group: eu",
+                "    host: " + smtpHost,
+                "    settings: {smtpPort: " + smtpPort + "}",
+                "sensors:",
+                "  - id: mx1-roundtrip",
+                "    sensor: smtp-pop3-roundtrip",
+                "    device: mx1",
+                "    settings:",
+                "      interval: 60",
+                "      pop3Password: ${env:MX1_POP3_PASSWORD}"));
+        settings.forEach((key, value) -> yaml.add("      " + key + ": \"" + value + "\""));
+        Path config = Files.writeString(temp.resolve("runner-example.yml"), String.join("\n", yaml) + "\n");
+        environment.clear();
+        environment.put("MX1_POP3_PASSWORD", MailServers.PROBE_PASSWORD);
+
+        NagiosPlugin.Printed printed = run("--config", config.toString(), "--device", "mx1", "-vvv");
+
+        assertThat(printed.state()).as(printed.text()).isEqualTo(PluginState.OK);
+        assertThat(printed.text()).contains("\nsetting from = " + settings.get("from") + " (sensor mx1-roundtrip)\n",
+                "\nsetting pop3Password = ****** (sensor mx1-roundtrip)\n",
+                "\nsetting smtpPort = " + smtpPort + " (device mx1)\n",
+                "\nsetting pop3Interval = 1 (group eu)\n");
+
+        environment.clear();
+        assertThat(run("--config", config.toString(), "--device", "mx1").text()).isEqualTo("SMTP-POP3 UNKNOWN - "
+                + "--config " + config + ": sensors[0].settings.pop3Password: environment variable MX1_POP3_PASSWORD"
+                + " is not set" + UNMEASURED);
+    }
+
+    @Test
     void theCommandLineWinsOverTheDeviceAndItsHost() throws IOException {
         Path config = runnerFile("");
 
@@ -107,11 +155,11 @@ class HierarchicalConfigTest {
         Path badGroup = Files.writeString(temp.resolve("group.yml"),
                 "groups: {eu: {}}\ndevices: {mx1: {group: us}}\n");
         assertThat(run("--config", badGroup.toString(), "--device", "mx1").text()).isEqualTo("SMTP-POP3 UNKNOWN -"
-                + " --config " + badGroup + ": devices.mx1.group: 'us' is not one of the groups (eu)" + UNMEASURED);
+                + " --config " + badGroup + ": devices.mx1.group: unknown group 'us' (known: eu)" + UNMEASURED);
 
         Path badKey = Files.writeString(temp.resolve("key.yml"), "devices: {mx1: {hots: 127.0.0.1}}\n");
         assertThat(run("--config", badKey.toString(), "--device", "mx1").text()).isEqualTo("SMTP-POP3 UNKNOWN -"
-                + " --config " + badKey + ": devices.mx1: unknown key 'hots' (allowed: group, host, settings)"
+                + " --config " + badKey + ": devices.mx1.hots: unknown key (known: group, host, settings)"
                 + UNMEASURED);
 
         Path topLevelSetting = Files.writeString(temp.resolve("top.yml"), "defaults: {}\nsmtpPort: 25\n");
@@ -121,7 +169,7 @@ class HierarchicalConfigTest {
 
         Path badSettings = Files.writeString(temp.resolve("settings.yml"), "defaults: [smtpPort]\n");
         assertThat(run("--config", badSettings.toString()).text()).isEqualTo("SMTP-POP3 UNKNOWN - --config "
-                + badSettings + ": defaults must be a map of setting keys to values" + UNMEASURED);
+                + badSettings + ": defaults: must be a mapping of setting keys to values" + UNMEASURED);
     }
 
     /**
@@ -155,6 +203,6 @@ class HierarchicalConfigTest {
     }
 
     private NagiosPlugin.Printed run(String... args) {
-        return new NagiosPlugin(environment::get, ExitGuard.inactive()).execute(args);
+        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, ExitGuard.inactive()).execute(args);
     }
 }

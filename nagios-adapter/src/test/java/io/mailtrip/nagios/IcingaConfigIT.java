@@ -42,8 +42,8 @@ class IcingaConfigIT {
                 "object Host \"mail1\" { check_command = \"dummy\"; address = \"127.0.0.1\" }",
                 "object Service \"roundtrip\" {",
                 "  host_name = \"mail1\"",
-                "  check_command = \"" + IcingaCheckCommand.NAME + "\"",
-                "  vars.smtp_pop3_roundtrip_config = \"/etc/nagios/mailtrip-roundtrip.yml\"",
+                "  check_command = \"" + "smtp_pop3_roundtrip" + "\"",
+                "  vars.smtp_pop3_roundtrip_config = \"/etc/nagios/smtp-pop3-roundtrip.yml\"",
                 "  vars.smtp_pop3_roundtrip_verify_hostname = false",
                 "  vars.smtp_pop3_roundtrip_pop3_password = \"not-a-real-password\"",
                 "}", ""));

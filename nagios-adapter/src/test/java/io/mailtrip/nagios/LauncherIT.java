@@ -35,17 +35,17 @@ class LauncherIT {
     void helpAndVersionExitUnknownOnStdoutOnly() throws Exception {
         ProcessRun help = ProcessRun.of(List.of(PluginFolder.launcher().toString(), "--help"), Map.of(), LIMIT);
         assertThat(help.exitCode()).isEqualTo(3);
-        assertThat(help.stdout()).startsWith(NagiosPlugin.NAME + " 0.1.0").contains("--smtp-port");
+        assertThat(help.stdout()).startsWith("check_smtp_pop3_roundtrip" + " 0.1.0").contains("--smtp-port");
         assertThat(help.stderr()).isEmpty();
 
         ProcessRun version = ProcessRun.of(List.of(PluginFolder.launcher().toString(), "-V"), Map.of(), LIMIT);
         assertThat(version.exitCode()).isEqualTo(3);
-        assertThat(version.stdout()).matches(NagiosPlugin.NAME + " 0\\.1\\.0\\S* \\(mailtrip\\)\n");
+        assertThat(version.stdout()).matches("check_smtp_pop3_roundtrip" + " 0\\.1\\.0\\S* \\(mailtrip\\)\n");
     }
 
     @Test
     void aRoundTripThroughALinkIsOkWithPasswordsFromTheEnvironment() throws Exception {
-        Path link = Files.createSymbolicLink(temp.resolve(NagiosPlugin.NAME), PluginFolder.launcher());
+        Path link = Files.createSymbolicLink(temp.resolve("check_smtp_pop3_roundtrip"), PluginFolder.launcher());
         Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
         settings.remove("pop3Password");
         List<String> command = new ArrayList<>(List.of(link.toString(), "-w", "20", "-c", "30", "-vv"));
@@ -93,7 +93,8 @@ class LauncherIT {
     void onlyAConfigFileLoadsTheYamlParser() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = PluginFolder.path().resolve("lib/check_smtp_pop3_roundtrip.jar").toString();
-        List<String> plain = List.of(java, "-Xlog:class+load:stdout", "-jar", jar, "-H", "127.0.0.1", "--smtp-port",
+        List<String> plain = List.of(java, "-Xlog:class+load:stdout", "-Dmailtrip.sensor=smtp-pop3-roundtrip", "-jar",
+                jar, "-H", "127.0.0.1", "--smtp-port",
                 "1", "--from", "a@example.org", "--to", "a@example.org", "--pop3-host", "127.0.0.1");
         Path config = Files.writeString(temp.resolve("mailtrip.yml"), "defaults: {}\n");
         List<String> withConfig = new ArrayList<>(plain);
@@ -102,6 +103,23 @@ class LauncherIT {
         assertThat(ProcessRun.of(plain, Map.of(), LIMIT).stdout()).contains("io.mailtrip.nagios.NagiosPlugin ")
                 .doesNotContain("com.fasterxml.jackson");
         assertThat(ProcessRun.of(withConfig, Map.of(), LIMIT).stdout()).contains("com.fasterxml.jackson");
+    }
+
+    @Test
+    void theJarWithoutASensorFromItsLauncherIsOneUnknownLine() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = PluginFolder.path().resolve("lib/check_smtp_pop3_roundtrip.jar").toString();
+
+        ProcessRun none = ProcessRun.of(List.of(java, "-jar", jar, "--help"), Map.of(), LIMIT);
+        ProcessRun unknown = ProcessRun.of(List.of(java, "-Dmailtrip.sensor=no-such-sensor", "-jar", jar, "--help"),
+                Map.of(), LIMIT);
+
+        assertThat(none.exitCode()).isEqualTo(3);
+        assertThat(none.stdout()).isEqualTo("MAILTRIP UNKNOWN - internal error: IllegalStateException: the launcher"
+                + " names no sensor (-Dmailtrip.sensor=ID)\n");
+        assertThat(unknown.exitCode()).isEqualTo(3);
+        assertThat(unknown.stdout()).isEqualTo("NO-SUCH-SENSOR UNKNOWN - sensor: unknown sensor 'no-such-sensor'"
+                + " (known: smtp-pop3-roundtrip)\n");
     }
 
     private static void holdConnections(ServerSocket server) {

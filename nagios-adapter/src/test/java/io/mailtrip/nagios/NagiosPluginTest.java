@@ -1,5 +1,6 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,9 @@ class NagiosPluginTest {
     @Test
     void settingsComeFromAConfigFileWithReferencesAndTheCommandLineWins() throws IOException {
         Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        // The one config reader rejects a key written twice: the file names each key once.
+        settings.remove("pop3Password");
+        settings.remove("smtpPort");
         Path secret = Files.writeString(temp.resolve("pop3.pw"), MailServers.PROBE_PASSWORD + "\n");
         StringBuilder yaml = new StringBuilder();
         settings.forEach((key, value) -> yaml.append(key).append(": \"").append(value).append("\"\n"));
@@ -171,15 +175,18 @@ class NagiosPluginTest {
         Path config = Files.writeString(temp.resolve("bad.yml"), "smtpHost: 127.0.0.1\nsmtpPasword: x\n");
         assertThat(run(List.of("--config", config.toString())).text()).startsWith("SMTP-POP3 UNKNOWN - --config "
                 + config + ": unknown key 'smtpPasword' (keys are the setting names that --help shows after each"
-                + " option, like tags) | ");
+                + " option, like from) | ");
     }
 
     @Test
     void aConfigFileThatIsNotYamlNeverEchoesItsContent() throws IOException {
         Path config = Files.writeString(temp.resolve("broken.yml"), "pop3Password: [Secret-in-file\n");
         NagiosPlugin.Printed printed = run(List.of("--config", config.toString()));
-        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --config " + config + ": is not valid YAML (line ")
+        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --config " + config + ": not valid YAML at line ")
                 .doesNotContain("Secret-in-file");
+        Path twice = Files.writeString(temp.resolve("twice.yml"), "smtpPort: 25\nsmtpPort: 587\n");
+        assertThat(run(List.of("--config", twice.toString())).text()).startsWith("SMTP-POP3 UNKNOWN - --config " + twice
+                + ": not valid YAML at line 2, column 9: key 'smtpPort' is written twice | ");
         assertThat(run(List.of("--config", temp.resolve("missing.yml").toString())).text())
                 .startsWith("SMTP-POP3 UNKNOWN - --config " + temp.resolve("missing.yml")
                         + ": cannot be read (NoSuchFileException) | ");
@@ -224,13 +231,13 @@ class NagiosPluginTest {
 
     @Test
     void anInternalErrorIsOneUnknownLine() {
-        NagiosPlugin.Printed printed = NagiosPlugin.internalError(new IllegalStateException("boom\nsecond line"));
+        NagiosPlugin.Printed printed = NagiosPlugin.internalError(PluginNames.of(Sensors.roundTripProvider().descriptor()), new IllegalStateException("boom\nsecond line"));
         assertThat(printed.state()).isEqualTo(PluginState.UNKNOWN);
         assertThat(printed.text()).isEqualTo("SMTP-POP3 UNKNOWN - internal error: IllegalStateException: boom second line\n");
     }
 
     private NagiosPlugin.Printed run(List<String> args) {
-        return new NagiosPlugin(environment::get, ExitGuard.inactive()).execute(args.toArray(String[]::new));
+        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, ExitGuard.inactive()).execute(args.toArray(String[]::new));
     }
 
     static List<String> options(Map<String, String> settings) {

@@ -4,12 +4,16 @@ import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
+import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.SettingSection;
 import io.mailtrip.spi.SettingType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,15 +31,26 @@ class OptionTableTest {
         assertThat(OptionNaming.longOption("to")).isEqualTo("--to");
         assertThat(OptionNaming.environmentVariable("smtpPassword")).isEqualTo("MAILTRIP_SMTP_PASSWORD");
         assertThat(OptionNaming.environmentVariable("trustStorePassword")).isEqualTo("MAILTRIP_TRUST_STORE_PASSWORD");
-        assertThat(IcingaCheckCommand.variable("pop3Password")).isEqualTo("smtp_pop3_roundtrip_pop3_password");
+        assertThat(IcingaCheckCommand.variable(table.names(), "pop3Password")).isEqualTo("smtp_pop3_roundtrip_pop3_password");
     }
 
     @Test
-    void everySettingOfTheMetadataHasItsOption() {
+    void everySettingOfTheMetadataHasItsOptionButThoseOfHostOnlyRoles() {
+        Set<SettingRole> hostOnly = EnumSet.of(SettingRole.INTERVAL, SettingRole.TAGS, SettingRole.GRAPH_TYPE,
+                SettingRole.STACK_UNIT);
         for (SettingDescriptor setting : descriptor.settings()) {
-            PluginOption option = table.find(OptionNaming.longOption(setting.key())).orElseThrow();
-            assertThat(option.setting()).isSameAs(setting);
+            Optional<PluginOption> option = table.find(OptionNaming.longOption(setting.key()));
+            if (hostOnly.contains(setting.role())) {
+                assertThat(option).as(setting.key()).isEmpty();
+            } else {
+                assertThat(option.orElseThrow().setting()).isSameAs(setting);
+            }
         }
+        assertThat(table.find("--interval")).isEmpty();
+        assertThat(table.find("--tags")).isEmpty();
+        assertThat(table.find("--graph-type")).isEmpty();
+        assertThat(table.find("--stack-unit")).isEmpty();
+        assertThat(table.find("--primary-channel")).isPresent();
         assertThat(table.find("-H").orElseThrow().setting().key()).isEqualTo("smtpHost");
         assertThat(table.find("--no-verify-hostname").orElseThrow().kind()).isEqualTo(PluginOption.Kind.SETTING_OFF);
     }
@@ -64,13 +79,17 @@ class OptionTableTest {
     void helpShowsEveryOptionWithDefaultSectionAndVisibility() {
         String help = HelpText.render(table, "1.2.3");
         String text = help.replaceAll("\\s+", " ");
-        for (SettingDescriptor setting : descriptor.settings()) {
+        for (SettingDescriptor setting : OptionTable.offered(descriptor)) {
             assertThat(help).contains(" " + OptionNaming.longOption(setting.key()));
             assertThat(text).contains("YAML key: " + setting.key() + ".");
         }
         for (SettingSection section : descriptor.sections()) {
-            assertThat(text).contains(section.label() + " (section " + section.key() + "):");
+            if (section.settings().stream().anyMatch(OptionTable.offered(descriptor)::contains)) {
+                assertThat(text).contains(section.label() + " (section " + section.key() + "):");
+            }
         }
+        assertThat(help).doesNotContain("--interval").doesNotContain("--tags").doesNotContain("--graph-type")
+                .doesNotContain("--stack-unit");
         assertThat(text).contains("Only used when --smtp-auth=password.");
         assertThat(text).contains("Only used when --pop3-auth is password or apop.");
         assertThat(text).contains("Default: 465 when --smtp-security is enforceTls or tlsIfAvailable, else 25.");
@@ -118,7 +137,7 @@ class OptionTableTest {
     }
 
     private void assertUsage(String[] args, String message) {
-        assertThatThrownBy(() -> new CommandLineParser(table).parse(args)).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> new CommandLineParser(table).parse(args)).isInstanceOf(io.mailtrip.spi.ConfigurationException.class)
                 .hasMessage(message);
     }
 }

@@ -18,7 +18,7 @@ final class PluginFolder {
     }
 
     static Path launcher() {
-        Path launcher = path().resolve(NagiosPlugin.NAME);
+        Path launcher = path().resolve("check_smtp_pop3_roundtrip");
         assertThat(Files.isExecutable(launcher)).as(launcher + " is executable").isTrue();
         return launcher;
     }

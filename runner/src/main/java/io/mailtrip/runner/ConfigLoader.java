@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mailtrip.host.ConfigFileReader;
 import io.mailtrip.host.ConfigProblems;
 import io.mailtrip.host.SettingsHierarchy;
+import io.mailtrip.host.ValueReferences;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.SettingDescriptor;
 
@@ -38,9 +39,10 @@ public final class ConfigLoader {
     private final SensorCatalog catalog;
     private final InstanceLoader instanceLoader;
 
-    public ConfigLoader(SensorCatalog catalog, InstanceLoader instanceLoader) {
+    /** @param references resolves the {@code ${env:}} and {@code ${file:}} references of the file's values */
+    public ConfigLoader(SensorCatalog catalog, ValueReferences references) {
+        this.instanceLoader = new InstanceLoader(references);
         this.catalog = catalog;
-        this.instanceLoader = instanceLoader;
     }
 
     /**
@@ -50,8 +52,23 @@ public final class ConfigLoader {
         ConfigProblems problems = new ConfigProblems(file.toString());
         Optional<JsonNode> read = ConfigFileReader.read(file, problems);
         problems.throwIfAny();
-        JsonNode root = read.orElseThrow();
-        Path base = file.toAbsolutePath().getParent();
+        return load(read.orElseThrow(), file.toAbsolutePath().getParent(), problems);
+    }
+
+    /**
+     * A file's text that is no file of the user's (the demo's, a resource).
+     *
+     * @param name how messages name it
+     * @param base what relative paths in it are resolved against
+     */
+    public RunnerConfig load(String name, String yaml, Path base) {
+        ConfigProblems problems = new ConfigProblems(name);
+        Optional<JsonNode> read = ConfigFileReader.readYaml(yaml, problems);
+        problems.throwIfAny();
+        return load(read.orElseThrow(), base, problems);
+    }
+
+    private RunnerConfig load(JsonNode root, Path base, ConfigProblems problems) {
         if (!root.isObject()) {
             problems.add("", "the file must be a mapping with a 'sensors' list");
             problems.throwIfAny();

@@ -26,14 +26,14 @@ import java.util.regex.Pattern;
  * kit's {@link SettingsPipeline}, so the rules of every setting come from the sensor's metadata and none
  * is repeated here. A problem of an inherited value says where it was written: {@code (from device mx1)}.
  */
-public final class InstanceLoader {
+final class InstanceLoader {
 
     static final List<String> INSTANCE_KEYS = List.of("id", "sensor", "device", "settings");
     static final Pattern ID = SettingsHierarchy.NAME;
 
     private final SettingsPipeline pipeline;
 
-    public InstanceLoader(ValueReferences references) {
+    InstanceLoader(ValueReferences references) {
         this.pipeline = new SettingsPipeline(references);
     }
 

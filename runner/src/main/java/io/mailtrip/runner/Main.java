@@ -1,8 +1,6 @@
 package io.mailtrip.runner;
 
 import io.mailtrip.spi.ConfigurationException;
-import io.mailtrip.host.InheritedSettings;
-import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
 import io.mailtrip.host.ValueReferences;
 
@@ -69,7 +67,7 @@ public final class Main {
         SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
                 !options.insecurePluginFolder()).load();
         catalog.warnings().forEach(w -> err.println("warning: " + w));
-        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess()))
+        RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess())
                 .load(options.config().orElseThrow());
         config.warnings().forEach(w -> err.println("warning: " + w));
         if (options.validate()) {
@@ -102,24 +100,12 @@ public final class Main {
                     + server.pop3Port());
             SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
                     !options.insecurePluginFolder()).load();
-            var provider = catalog.find(DemoMailServer.SENSOR_ID)
-                    .orElseThrow(() -> new ConfigurationException("--demo", catalog.unknownSensor(
-                            DemoMailServer.SENSOR_ID)));
-            InheritedSettings inherited = InheritedSettings.resolve(provider.descriptor(),
-                    server.layers(provider.descriptor()));
-            Settings settings;
-            try {
-                settings = Settings.parse(provider.descriptor(), inherited.values());
-            } catch (ConfigurationException e) {
-                throw e.locatedAt("--demo");
+            RunnerConfig config = new ConfigLoader(catalog, server.references())
+                    .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());
+            if (options.once()) {
+                config = new RunnerConfig(Optional.empty(), config.junitXml(), config.jsonLines(), config.history(),
+                        config.language(), config.instances(), config.warnings());
             }
-            InstanceConfig instance = new InstanceConfig(DemoMailServer.INSTANCE_ID, provider, settings, inherited,
-                    ScheduleInterval.of(settings), "--demo");
-            Optional<RunnerConfig.HttpSettings> http = options.once() ? Optional.empty()
-                    : Optional.of(new RunnerConfig.HttpSettings(ConfigLoader.DEFAULT_HTTP_ADDRESS, 0));
-            RunnerConfig config = new RunnerConfig(http, Optional.empty(), Optional.empty(),
-                    new RunnerConfig.HistorySettings(ConfigLoader.DEFAULT_HISTORY_SIZE, Optional.empty()),
-                    ResponseLanguage.FALLBACK, List.of(instance), List.of());
             return execute(config, options.once());
         }
     }

@@ -51,12 +51,30 @@ public final class ConfigFileReader {
      */
     public static Optional<JsonNode> read(Path file, ConfigProblems problems) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        boolean json = name.endsWith(".json");
+        String text;
+        try {
+            text = BoundedFileReader.read(file, MAX_FILE_BYTES, MAX_FILE_TEXT);
+        } catch (BoundedFileReader.Refused e) {
+            problems.add("", e.getMessage());
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
+            return Optional.empty();
+        }
+        return parse(text, name.endsWith(".json"), problems);
+    }
+
+    /** A YAML text that is no file (a host's built-in configuration), with the same rules. */
+    public static Optional<JsonNode> readYaml(String text, ConfigProblems problems) {
+        return parse(text, false, problems);
+    }
+
+    private static Optional<JsonNode> parse(String text, boolean json, ConfigProblems problems) {
         ObjectMapper mapper = json ? JsonMapper.builder().build() : YAMLMapper.builder(YAMLFactory.builder()
                 .loaderOptions(yamlLoaderOptions()).build()).build();
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
-            JsonNode root = mapper.readTree(BoundedFileReader.read(file, MAX_FILE_BYTES, MAX_FILE_TEXT));
+            JsonNode root = mapper.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
                 problems.add("", "the file is empty");
                 return Optional.empty();
@@ -64,12 +82,6 @@ public final class ConfigFileReader {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             problems.add("", parseError(e, json ? "JSON" : "YAML"));
-            return Optional.empty();
-        } catch (BoundedFileReader.Refused e) {
-            problems.add("", e.getMessage());
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
     }

@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.ResultHistory;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
@@ -27,7 +29,7 @@ public record HistoryChart(List<ChartPanel> panels) {
     }
 
     /**
-     * @param newestFirst the kept results, as {@link SensorHistory#results()} gives them
+     * @param newestFirst the kept results, as {@link ResultHistory#results()} gives them
      * @param descriptor  the sensor's descriptor, for its channels
      * @param primaryKey  the primary channel's key
      * @param style       independent or stacked in a unit

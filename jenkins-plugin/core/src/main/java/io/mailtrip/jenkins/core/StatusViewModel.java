@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.ResultHistory;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
@@ -34,7 +36,7 @@ public final class StatusViewModel {
      * @param settings   its settings (for the descriptor and the display settings)
      * @param history    its results so far
      */
-    public record Source(String instanceId, Settings settings, SensorHistory history) {
+    public record Source(String instanceId, Settings settings, ResultHistory history) {
     }
 
     private StatusViewModel(List<StatusRow> rows) {

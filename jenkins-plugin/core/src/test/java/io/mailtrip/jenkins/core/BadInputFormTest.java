@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadInputFormTest {
 
-    private static final FormBinding BINDING = new FormBinding(FormModel.of(JenkinsFilesGenerator.bundledDescriptor()));
+    private static final FormBinding BINDING = new FormBinding(FormModel.of(BundledSensor.DESCRIPTOR));
     private static final Map<String, String> CREDENTIAL_FIELDS = Map.of(
             "smtpUser", "smtpCredentialsId", "smtpPassword", "smtpCredentialsId",
             "pop3User", "pop3CredentialsId", "pop3Password", "pop3CredentialsId");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FormBindingTest {
 
     static final String POP3_PASSWORD = "Form-Secret-1234";
-    private static final FormBinding BINDING = new FormBinding(FormModel.of(JenkinsFilesGenerator.bundledDescriptor()));
+    private static final FormBinding BINDING = new FormBinding(FormModel.of(BundledSensor.DESCRIPTOR));
     private static final CredentialsLookup STORE = id -> id.equals("mailbox")
             ? Optional.of(new UsernamePassword("probe", POP3_PASSWORD)) : Optional.empty();
 

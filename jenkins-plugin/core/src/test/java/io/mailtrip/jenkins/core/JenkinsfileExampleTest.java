@@ -49,7 +49,7 @@ class JenkinsfileExampleTest {
     void theExampleSettingsAreValidSensorSettingsWithSecretsFromTheEnvironment() throws IOException {
         String jenkinsfile = Files.readString(EXAMPLES.resolve("Jenkinsfile"));
         JsonNode sensor = new YAMLMapper().readTree(EXAMPLES.resolve("mailtrip.yml").toFile()).get("sensors").get(0);
-        assertThat(sensor.get("sensor").asText()).isEqualTo(JenkinsFilesGenerator.BUNDLED_SENSOR);
+        assertThat(sensor.get("sensor").asText()).isEqualTo(BundledSensor.ID);
         Map<String, String> raw = new LinkedHashMap<>();
         sensor.get("settings").fields().forEachRemaining(e -> raw.put(e.getKey(), e.getValue().asText()));
 
@@ -57,8 +57,8 @@ class JenkinsfileExampleTest {
         String user = find(jenkinsfile, "usernameVariable: '([^']+)'");
         String password = find(jenkinsfile, "passwordVariable: '([^']+)'");
         Map<String, String> environment = Map.of(user, "probe", password, "Env-Secret-2468");
-        Settings settings = Settings.parse(JenkinsFilesGenerator.bundledDescriptor(),
-                new ValueReferences(environment::get).resolveAll(raw, JenkinsFilesGenerator.bundledDescriptor()));
+        Settings settings = Settings.parse(BundledSensor.DESCRIPTOR,
+                new ValueReferences(environment::get).resolveAll(raw, BundledSensor.DESCRIPTOR));
 
         assertThat(settings.text("pop3User")).isEqualTo("probe");
         assertThat(settings.secret("pop3Password").orElseThrow().reveal()).isEqualTo("Env-Secret-2468");
