@@ -86,6 +86,26 @@ public final class Settings {
     }
 
     /**
+     * The value of a typed key.
+     *
+     * @throws IllegalStateException when the setting has no value (invisible or unset): check
+     *                               {@link #optional(SettingKey)} for settings that may have none
+     */
+    public <T> T get(SettingKey<T> key) {
+        return key.convert(require(typed(key)));
+    }
+
+    /** The value of a typed key, or empty when it has none (invisible or unset without default). */
+    public <T> Optional<T> optional(SettingKey<T> key) {
+        return Optional.ofNullable(values.get(typed(key))).map(key::convert);
+    }
+
+    /** True when the typed key's setting is visible and has a value. */
+    public boolean has(SettingKey<?> key) {
+        return values.containsKey(typed(key));
+    }
+
+    /**
      * Every visible setting with a value, as text, in descriptor order, secrets masked: safe to print
      * (for a {@code --validate} listing or a stored result).
      */
@@ -103,6 +123,14 @@ public final class Settings {
             throw new IllegalStateException(key + " has no value (invisible or unset); check has() first");
         }
         return value;
+    }
+
+    private String typed(SettingKey<?> key) {
+        SettingType declared = descriptor.setting(requireKnown(key.name())).orElseThrow().type();
+        if (declared != key.type()) {
+            throw new IllegalArgumentException(key.name() + " is declared " + declared + ", read as " + key.type());
+        }
+        return key.name();
     }
 
     private String requireKnown(String key) {

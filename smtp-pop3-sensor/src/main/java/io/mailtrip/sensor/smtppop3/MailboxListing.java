@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.PhaseFailure;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,33 +30,31 @@ final class MailboxListing {
      * @param remembered UIDs by position after the last successful poll (its deletions applied), empty
      *                   when not known
      */
-    static List<POP3MessageInfo> read(Pop3Session session, List<String> remembered) throws IOException, PhaseFailure {
+    static List<POP3MessageInfo> read(Pop3Connection session, List<String> remembered)
+            throws IOException, PhaseFailure {
         if (!remembered.isEmpty()) {
             Optional<List<POP3MessageInfo>> grown = grownFrom(session, remembered);
             if (grown.isPresent()) {
                 return grown.get();
             }
         }
-        session.step("UIDL");
-        session.arm();
+        session.leg().step("UIDL", session.client());
         POP3MessageInfo[] listing = session.client().listUniqueIdentifiers();
         if (listing == null) {
-            throw session.fail("UIDL refused: " + OneLine.of(session.client().getReplyString(), 100));
+            throw session.leg().refused("UIDL refused", session.client().getReplyString());
         }
         return Arrays.asList(listing);
     }
 
-    private static Optional<List<POP3MessageInfo>> grownFrom(Pop3Session session, List<String> remembered)
+    private static Optional<List<POP3MessageInfo>> grownFrom(Pop3Connection session, List<String> remembered)
             throws IOException {
-        session.step("STAT");
-        session.arm();
+        session.leg().step("STAT", session.client());
         POP3MessageInfo status = session.client().status();
         int known = remembered.size();
         if (status == null || status.number < known || status.number - known > MAX_SINGLE_UIDLS) {
             return Optional.empty();
         }
-        session.step("UIDL " + known);
-        session.arm();
+        session.leg().step("UIDL " + known, session.client());
         POP3MessageInfo last = session.client().listUniqueIdentifier(known);
         if (last == null || !remembered.get(known - 1).equals(last.identifier)) {
             return Optional.empty();
@@ -64,8 +64,7 @@ final class MailboxListing {
             listing.add(new POP3MessageInfo(number, remembered.get(number - 1)));
         }
         for (int number = known + 1; number <= status.number; number++) {
-            session.step("UIDL " + number);
-            session.arm();
+            session.leg().step("UIDL " + number, session.client());
             POP3MessageInfo added = session.client().listUniqueIdentifier(number);
             if (added == null) {
                 return Optional.empty();

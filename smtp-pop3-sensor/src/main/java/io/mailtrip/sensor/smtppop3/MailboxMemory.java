@@ -1,7 +1,7 @@
 package io.mailtrip.sensor.smtppop3;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import io.mailtrip.mailkit.probe.AbandonedProbes;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,11 +15,9 @@ import java.util.Set;
  */
 final class MailboxMemory {
 
-    static final int ABANDONED_KEPT = 256;
-
     private final Set<String> known = new HashSet<>();
     private List<String> listing = List.of();
-    private final Deque<String> abandoned = new ArrayDeque<>();
+    private final AbandonedProbes abandoned = new AbandonedProbes();
 
     boolean isKnown(String uid) {
         return known.contains(uid);
@@ -48,15 +46,8 @@ final class MailboxMemory {
         listing = List.copyOf(uidsByPosition);
     }
 
-    void giveUpOn(String guid) {
-        if (abandoned.size() == ABANDONED_KEPT) {
-            abandoned.removeFirst();
-        }
-        abandoned.addLast(guid);
+    /** Probes whose run gave up, shared with the {@link io.mailtrip.mailkit.probe.ProbeSweep}. */
+    AbandonedProbes abandoned() {
+        return abandoned;
     }
-
-    boolean gaveUpOn(String guid) {
-        return abandoned.contains(guid);
-    }
-
 }

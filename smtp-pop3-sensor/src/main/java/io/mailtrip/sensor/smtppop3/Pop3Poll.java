@@ -1,21 +1,28 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.Leg;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.probe.MessageHeaders;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.ProbeStamp;
+import io.mailtrip.mailkit.probe.ProbeSweep;
+
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.net.pop3.POP3MessageInfo;
 
 /**
- * One look into the mailbox: the listing ({@link MailboxListing}), headers (TOP n 0) of messages not
- * seen before, DELE, QUIT. Deleted
- * are only this sensor's own probes: the current one (and copies of it: duplicates), and probes an
- * earlier run gave up on or left behind longer than maxTripTime ago (late). Everything else is left
- * exactly as it was.
+ * The POP3 poll phase: one look into the mailbox of a logged-in session: the listing
+ * ({@link MailboxListing}), headers ({@code TOP n 0}, RFC 1939 section 7) of messages not seen before, and
+ * the verdict of the shared {@link ProbeSweep} on each; then {@link Pop3Cleanup} deletes the current probe
+ * (and copies: duplicates) and own probes that are late, and quits. Everything else is left exactly as it
+ * was.
  */
 final class Pop3Poll {
 
@@ -32,20 +39,20 @@ final class Pop3Poll {
     }
 
     private final MailboxMemory memory;
-    private final long staleAfterMillis;
+    private final ProbeSweep sweep;
 
     Pop3Poll(MailboxMemory memory, long staleAfterMillis) {
         this.memory = memory;
-        this.staleAfterMillis = staleAfterMillis;
+        this.sweep = new ProbeSweep(memory.abandoned(), staleAfterMillis);
     }
 
-    Outcome run(Pop3Session session, ProbeMessage probe) throws PhaseFailure {
+    Outcome run(Pop3Connection connection, ProbeMessage probe) throws PhaseFailure {
         try {
-            List<POP3MessageInfo> listing = MailboxListing.read(session, memory.takeListing());
+            List<POP3MessageInfo> listing = MailboxListing.read(connection, memory.takeListing());
             Set<String> present = new HashSet<>();
             listing.forEach(info -> present.add(info.identifier));
             memory.retainOnly(present);
-            List<Integer> toDelete = new ArrayList<>();
+            Map<Integer, String> toDelete = new LinkedHashMap<>();
             int headersRead = 0;
             int copies = 0;
             int late = 0;
@@ -55,40 +62,41 @@ final class Pop3Poll {
                     continue;
                 }
                 headersRead++;
-                Optional<ProbeStamp> stamp = ProbeStamp.of(readHeaders(session, info.number));
-                if (stamp.isEmpty() || !stamp.get().sensorKey().equals(probe.stamp().sensorKey())) {
-                    memory.remember(info.identifier); // not ours: never looked at again
-                } else if (stamp.get().guid().equals(probe.guid())) {
-                    copies++;
-                    toDelete.add(info.number);
-                } else if (memory.gaveUpOn(stamp.get().guid()) || now - stamp.get().sentMillis() > staleAfterMillis) {
-                    late++;
-                    toDelete.add(info.number);
+                switch (sweep.judge(ProbeStamp.of(readHeaders(connection, info.number)), probe, now)) {
+                    case FOREIGN -> memory.remember(info.identifier); // not ours: never looked at again
+                    case CURRENT -> {
+                        copies++;
+                        toDelete.put(info.number, info.identifier);
+                    }
+                    case LATE -> {
+                        late++;
+                        toDelete.put(info.number, info.identifier);
+                    }
+                    case IN_FLIGHT -> {
+                        // May belong to a run still waiting in another process with the same key: look
+                        // again next poll.
+                    }
                 }
-                // An own probe that is neither current nor stale may belong to a run still waiting in
-                // another process with the same key: leave it, and look again next poll.
             }
-            for (int number : toDelete) {
-                session.step("DELE " + number);
-                session.arm();
-                session.expect(session.client().deleteMessage(number), "DELE refused");
-            }
-            session.quit();
+            Pop3Cleanup.deleteAndQuit(connection, toDelete);
             // After QUIT the deletions are real: remember the rest by position for the next poll.
-            memory.rememberListing(listing.stream().filter(info -> !toDelete.contains(info.number))
+            memory.rememberListing(listing.stream().filter(info -> !toDelete.containsKey(info.number))
                     .map(info -> info.identifier).toList());
             return new Outcome(copies > 0, listing.size(), headersRead, late, Math.max(0, copies - 1));
         } catch (IOException e) {
-            throw session.failure(e);
+            throw connection.leg().failure(e);
+        } catch (RuntimeException e) {
+            throw connection.translate(e);
         }
     }
 
-    private static MessageHeaders readHeaders(Pop3Session session, int number) throws IOException, PhaseFailure {
-        session.step("TOP " + number + " 0");
-        session.arm();
-        Reader reader = session.client().retrieveMessageTop(number, 0);
+    private static MessageHeaders readHeaders(Pop3Connection connection, int number)
+            throws IOException, PhaseFailure {
+        Leg leg = connection.leg();
+        leg.step("TOP " + number + " 0", connection.client());
+        Reader reader = connection.client().retrieveMessageTop(number, 0);
         if (reader == null) {
-            throw session.fail("TOP refused");
+            throw leg.refused("TOP refused", connection.client().getReplyString());
         }
         return MessageHeaders.read(reader);
     }

@@ -1,5 +1,11 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.ProtocolTrace;
+import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.tls.TlsTrust;
+
 import io.mailtrip.spi.Deadline;
 
 import java.time.Duration;
@@ -38,18 +44,18 @@ final class Pop3Wait {
 
     Arrival await(ProbeMessage probe, long acceptedNanos) throws PhaseFailure, InterruptedException {
         long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
-        Duration pause = config.pop3Backoff() ? Duration.ZERO : config.pop3Interval();
+        Duration pause = backoff() ? Duration.ZERO : config.pop3Interval();
         int late = 0;
         int duplicates = 0;
         for (int polls = 1; ; polls++) {
             sleepUntil(Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
             if (deadline.expired() || watchdog.fired()) {
-                throw new PhaseFailure(Pop3Session.PHASE, "POP3 waiting for the probe: run deadline reached after "
-                        + (polls - 1) + " polls");
+                throw new PhaseFailure(Pop3Login.PHASE, "POP3 waiting for the probe: run deadline reached in phase "
+                        + Pop3Login.PHASE + ", step pause before poll " + polls + " (after " + (polls - 1) + " polls)");
             }
             Pop3Poll.Outcome outcome;
-            try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
-                outcome = poll.run(session, probe);
+            try (Pop3Connection connection = Pop3Login.open(config, trust, trace, watchdog, deadline)) {
+                outcome = poll.run(connection, probe);
             }
             late += outcome.late();
             duplicates += outcome.duplicates();
@@ -63,7 +69,7 @@ final class Pop3Wait {
                 return new Arrival(System.nanoTime(), polls, late, duplicates);
             }
             if (System.nanoTime() - tripEnd >= 0) {
-                throw new PhaseFailure(Pop3Session.PHASE, String.format(Locale.ROOT,
+                throw new PhaseFailure(Pop3Login.PHASE, String.format(Locale.ROOT,
                         "POP3 %s: probe not received within maxTripTime %d s (%d polls)",
                         config.pop3().address(), config.maxTripTime().toSeconds(), polls));
             }
@@ -72,11 +78,15 @@ final class Pop3Wait {
     }
 
     private Duration next(Duration pause) {
-        if (!config.pop3Backoff()) {
+        if (!backoff()) {
             return config.pop3Interval();
         }
         Duration doubled = pause.isZero() ? FIRST_PAUSE : pause.multipliedBy(2);
         return doubled.compareTo(config.pop3Interval()) < 0 ? doubled : config.pop3Interval();
+    }
+
+    private boolean backoff() {
+        return config.pollMode() == RoundTripCatalogue.PollMode.BACKOFF;
     }
 
     private void sleepUntil(long wakeNanos) throws InterruptedException {

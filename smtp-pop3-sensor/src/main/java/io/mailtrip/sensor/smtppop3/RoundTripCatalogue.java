@@ -1,27 +1,27 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
-import io.mailtrip.spi.DefaultValue;
+import io.mailtrip.spi.EnumOption;
 import io.mailtrip.spi.ResultHistory;
+import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingRole;
-import io.mailtrip.spi.SettingRules;
+import io.mailtrip.spi.SettingKey;
 import io.mailtrip.spi.SettingSection;
 import io.mailtrip.spi.SettingType;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The settings catalogue and channels of the round-trip sensor: the one place they are declared.
- * Keys are public interface (CLI options, YAML keys, form fields are derived from them).
+ * The settings catalogue and channels of the round-trip sensor: the one place they are declared. The
+ * settings every mail sensor shares (e-mail, SMTP, certificates, debug, display, maxTripTime) come from
+ * {@link MailSettings}; the POP3 leg's are declared here. Keys are public interface (CLI options, YAML
+ * keys, form fields are derived from them).
  */
 public final class RoundTripCatalogue {
 
@@ -32,11 +32,56 @@ public final class RoundTripCatalogue {
     public static final String CHANNEL_TOTAL = "total";
     public static final String CHANNEL_DOWNTIME = ResultHistory.DOWNTIME_CHANNEL;
 
+    public static final SettingKey<String> POP3_HOST = SettingKey.text("pop3Host", SettingType.HOST);
+    public static final SettingKey<Integer> POP3_PORT = SettingKey.integer("pop3Port");
+    public static final SettingKey<Duration> POP3_TIMEOUT = SettingKey.seconds("pop3Timeout");
+    public static final SettingKey<Duration> POP3_INTERVAL = SettingKey.seconds("pop3Interval");
+    public static final SettingKey<PollMode> POP3_POLL_MODE = SettingKey.choice("pop3PollMode", PollMode.class,
+            PollMode::key);
+    public static final SettingKey<Pop3AuthMode> POP3_AUTH = SettingKey.choice("pop3Auth", Pop3AuthMode.class,
+            Pop3AuthMode::key);
+    public static final SettingKey<String> POP3_USER = SettingKey.text("pop3User", SettingType.STRING);
+    public static final SettingKey<Secret> POP3_PASSWORD = SettingKey.secret("pop3Password");
+    public static final SettingKey<TlsMode> POP3_SECURITY = MailSettings.securityKey("pop3Security");
+
     static final List<String> DEFAULT_TAGS = List.of("mailsensor", "pop3sensor", "roundtrip");
-    static final int MAX_SUBJECT_TEXT = 200;
     /** The languages of {@code names*.properties}, English (the base bundle) first. */
     static final List<Locale> NAME_LOCALES = Stream.of("en", "nl", "fr", "de", "ja", "pt", "ru", "zh-CN", "es")
             .map(Locale::forLanguageTag).toList();
+
+    /** {@code pop3PollMode}. */
+    public enum PollMode {
+        BACKOFF("backoff", "Back off up to the connection interval"), FIXED("fixed", "Fixed connection interval");
+
+        private final String key;
+        private final String label;
+
+        PollMode(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        String key() {
+            return key;
+        }
+    }
+
+    /** {@code pop3Auth}: the POP3 login style. */
+    public enum Pop3AuthMode {
+        NONE("none", "None (connect only)"), PASSWORD("password", "Username and password"), APOP("apop", "APOP");
+
+        private final String key;
+        private final String label;
+
+        Pop3AuthMode(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        String key() {
+            return key;
+        }
+    }
 
     private RoundTripCatalogue() {
     }
@@ -45,156 +90,47 @@ public final class RoundTripCatalogue {
     public static SensorDescriptor descriptor() {
         return new SensorDescriptor(SENSOR_ID, "io.mailtrip.sensor.smtppop3.names",
                 RoundTripCatalogue.class.getClassLoader(), DEFAULT_TAGS, Duration.ofSeconds(60),
-                List.of(basic(), email(), smtp(), pop3(), tls(), debug(), display()), channels(), NAME_LOCALES);
-    }
-
-    private static SettingSection basic() {
-        return new SettingSection("basic", "Basic sensor settings", List.of(
-                SettingDescriptor.builder("tags", SettingType.LIST).section("basic").label("Tags")
-                        .help("Words to group and filter sensors by, separated by spaces or commas.")
-                        .defaultValue(String.join(" ", DEFAULT_TAGS)).role(SettingRole.TAGS).build(),
-                SettingDescriptor.builder("interval", SettingType.INTEGER).section("basic").label("Scanning interval")
-                        .help("Seconds between two round trips when a host schedules the sensor.")
-                        .defaultValue("60").atLeast(1).unit("s").role(SettingRole.INTERVAL).build()));
-    }
-
-    private static SettingSection email() {
-        return new SettingSection("email", "Email settings", List.of(
-                SettingDescriptor.builder("from", SettingType.EMAIL).section("email").label("From")
-                        .help("Envelope sender and From: header of the probe mail.").required().build(),
-                SettingDescriptor.builder("to", SettingType.EMAIL).section("email").label("To")
-                        .help("The one recipient: a dedicated mailbox that the POP3 side reads.").required().build(),
-                SettingDescriptor.builder("heloIdent", SettingType.HOST).section("email").label("HELO ident")
-                        .help("Name sent with EHLO (RFC 5321 section 4.1.1.1); should be this host's name.")
-                        .defaultValue(new DefaultValue.Computed("the local host name", RoundTripCatalogue::localHostName))
-                        .rule(SettingRules.asciiOnly()).build(),
-                SettingDescriptor.builder("subjectText", SettingType.STRING).section("email").label("Subject text")
-                        .help("Text put before the generated subject 'Roundtrip Mail: {GUID}'.")
-                        .rule(SettingRules.maxLength(MAX_SUBJECT_TEXT)).build()));
-    }
-
-    private static SettingSection smtp() {
-        return new SettingSection("smtp", "SMTP specific", List.of(
-                SettingDescriptor.builder("smtpHost", SettingType.HOST).section("smtp").label("SMTP host")
-                        .help("SMTP server the probe is sent through (host name, IPv4 or IPv6); defaults to the"
-                                + " parent device's host where the host has devices.")
-                        .required().role(SettingRole.TARGET_HOST).build(),
-                SettingDescriptor.builder("smtpPort", SettingType.INTEGER).section("smtp").label("SMTP port")
-                        .help("Port of the SMTP server.").range(1, 65535)
-                        .defaultValue(new DefaultValue.DependsOn("smtpSecurity",
-                                implicitTls("465"), "25"))
-                        .build(),
-                SettingDescriptor.builder("smtpTimeout", SettingType.INTEGER).section("smtp").label("SMTP timeout")
-                        .help("Longest wait for any one SMTP connect, TLS handshake or reply.")
-                        .defaultValue("60").range(1, 900).unit("s").build(),
-                SettingDescriptor.builder("smtpAuth", SettingType.ENUM).section("smtp").label("SMTP authentication")
-                        .help("Whether to log in (AUTH PLAIN, LOGIN or CRAM-MD5, chosen from the EHLO reply).")
-                        .option("none", "None").option("password", "Username and password")
-                        .defaultValue("none").build(),
-                SettingDescriptor.builder("smtpUser", SettingType.STRING).section("smtp").label("SMTP user")
-                        .help("User name for SMTP AUTH.").required().visibleWhen("smtpAuth", "password").build(),
-                SettingDescriptor.builder("smtpPassword", SettingType.SECRET).section("smtp").label("SMTP password")
-                        .help("Password for SMTP AUTH; never printed or stored.").required()
-                        .visibleWhen("smtpAuth", "password").build(),
-                SettingDescriptor.builder("smtpAuthMechanism", SettingType.ENUM).section("smtp")
-                        .label("SMTP AUTH mechanism")
-                        .help("auto picks from the EHLO AUTH line: CRAM-MD5 on a clear connection, else PLAIN,"
-                                + " then LOGIN (RFC 4954).")
-                        .option("auto", "Automatic").option("plain", "PLAIN").option("login", "LOGIN")
-                        .option("cramMd5", "CRAM-MD5").defaultValue("auto").visibleWhen("smtpAuth", "password")
-                        .build(),
-                tlsMode("smtpSecurity", "smtp", "SMTP transport security", "STARTTLS (RFC 3207)")));
+                List.of(MailSettings.basic(DEFAULT_TAGS),
+                        MailSettings.email("The one recipient: a dedicated mailbox that the POP3 side reads."),
+                        MailSettings.smtp(), pop3(), MailSettings.tls(), MailSettings.debug(),
+                        MailSettings.display(List.of(new EnumOption(CHANNEL_TOTAL, "Total"),
+                                new EnumOption(CHANNEL_SMTP, "SMTP"), new EnumOption(CHANNEL_POP3, "POP3"),
+                                new EnumOption(CHANNEL_DOWNTIME, "Downtime")))),
+                channels(), NAME_LOCALES);
     }
 
     private static SettingSection pop3() {
+        SettingDescriptor.Builder pollMode = POP3_POLL_MODE.describe().section("pop3").label("Poll schedule")
+                .help("backoff polls right after the SMTP acceptance, then doubles the pause from 50 ms up to"
+                        + " the connection interval; fixed waits the connection interval before every poll.");
+        for (PollMode mode : PollMode.values()) {
+            pollMode.option(mode.key, mode.label);
+        }
+        SettingDescriptor.Builder auth = POP3_AUTH.describe().section("pop3").label("POP3 authentication")
+                .help("none connects and reads the greeting only (no mail is fetched); password uses USER/PASS;"
+                        + " apop uses APOP with the greeting's timestamp (RFC 1939 section 7).");
+        for (Pop3AuthMode mode : Pop3AuthMode.values()) {
+            auth.option(mode.key, mode.label);
+        }
         return new SettingSection("pop3", "POP3 specific", List.of(
-                SettingDescriptor.builder("pop3Host", SettingType.HOST).section("pop3").label("POP3 host")
+                POP3_HOST.describe().section("pop3").label("POP3 host")
                         .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
-                SettingDescriptor.builder("pop3Port", SettingType.INTEGER).section("pop3").label("POP3 port")
-                        .help("Port of the POP3 server.").range(1, 65535)
-                        .defaultValue(new DefaultValue.DependsOn("pop3Security",
-                                implicitTls("995"), "110"))
-                        .build(),
-                SettingDescriptor.builder("pop3Timeout", SettingType.INTEGER).section("pop3").label("POP3 timeout")
-                        .help("Longest wait for any one POP3 connect, TLS handshake or reply.")
-                        .defaultValue("60").range(1, 900).unit("s").build(),
-                SettingDescriptor.builder("pop3Interval", SettingType.INTEGER).section("pop3")
-                        .label("Connection interval")
+                MailSettings.port(POP3_PORT, "pop3", "POP3 port", "Port of the POP3 server.", POP3_SECURITY, "995",
+                        "110"),
+                MailSettings.timeout(POP3_TIMEOUT, "pop3", "POP3 timeout", "POP3"),
+                POP3_INTERVAL.describe().section("pop3").label("Connection interval")
                         .help("Longest pause between two POP3 logins while waiting for the probe.")
                         .defaultValue("10").atLeast(1).unit("s").build(),
-                SettingDescriptor.builder("pop3PollMode", SettingType.ENUM).section("pop3").label("Poll schedule")
-                        .help("backoff polls right after the SMTP acceptance, then doubles the pause from 50 ms up to"
-                                + " the connection interval; fixed waits the connection interval before every poll.")
-                        .option("backoff", "Back off up to the connection interval")
-                        .option("fixed", "Fixed connection interval").defaultValue("backoff").build(),
-                SettingDescriptor.builder("maxTripTime", SettingType.INTEGER).section("pop3").label("Maximum trip time")
-                        .help("How long after the SMTP acceptance the probe may take to arrive before the sensor is DOWN.")
-                        .defaultValue("300").atLeast(1).unit("s").build(),
-                SettingDescriptor.builder("pop3Auth", SettingType.ENUM).section("pop3").label("POP3 authentication")
-                        .help("none connects and reads the greeting only (no mail is fetched); password uses USER/PASS;"
-                                + " apop uses APOP with the greeting's timestamp (RFC 1939 section 7).")
-                        .option("none", "None (connect only)").option("password", "Username and password")
-                        .option("apop", "APOP").defaultValue("none").build(),
-                SettingDescriptor.builder("pop3User", SettingType.STRING).section("pop3").label("POP3 user")
+                pollMode.defaultValue(PollMode.BACKOFF.key).build(),
+                MailSettings.maxTripTime("pop3"),
+                auth.defaultValue(Pop3AuthMode.NONE.key).build(),
+                POP3_USER.describe().section("pop3").label("POP3 user")
                         .help("User name of the dedicated mailbox.").required()
-                        .visibleWhen("pop3Auth", "password", "apop").build(),
-                SettingDescriptor.builder("pop3Password", SettingType.SECRET).section("pop3").label("POP3 password")
+                        .visibleWhen(POP3_AUTH.name(), "password", "apop").build(),
+                POP3_PASSWORD.describe().section("pop3").label("POP3 password")
                         .help("Password of the dedicated mailbox; never printed or stored.").required()
-                        .visibleWhen("pop3Auth", "password", "apop").build(),
-                tlsMode("pop3Security", "pop3", "POP3 transport security", "STLS (RFC 2595)")));
-    }
-
-    private static SettingDescriptor tlsMode(String key, String section, String label, String upgrade) {
-        SettingDescriptor.Builder builder = SettingDescriptor.builder(key, SettingType.ENUM).section(section)
-                .label(label)
-                .help("startTlsIfAvailable/tlsIfAvailable fall back to plain only when the server offers no TLS;"
-                        + " enforce modes fail and send nothing in clear. Upgrade command: " + upgrade + ".")
-                .defaultValue(TlsMode.ENFORCE_TLS.key());
-        for (TlsMode mode : TlsMode.values()) {
-            builder.option(mode.key(), mode.label());
-        }
-        return builder.build();
-    }
-
-    private static SettingSection tls() {
-        return new SettingSection("tls", "Certificates", List.of(
-                SettingDescriptor.builder("trustStore", SettingType.PATH).section("tls").label("Trust store")
-                        .help("PKCS12 or JKS file of trusted CA certificates; empty means the JVM's default trust store.")
-                        .build(),
-                SettingDescriptor.builder("trustStorePassword", SettingType.SECRET).section("tls")
-                        .label("Trust store password").help("Password of the trust store, if it has one.").build(),
-                SettingDescriptor.builder("verifyHostname", SettingType.BOOLEAN).section("tls")
-                        .label("Verify host name")
-                        .help("Check that the server certificate names the host connected to. Turn off only for tests.")
-                        .defaultValue("true").build()));
-    }
-
-    private static SettingSection debug() {
-        return new SettingSection("debug", "Debug options", List.of(
-                SettingDescriptor.builder("resultHandling", SettingType.ENUM).section("debug").label("Result handling")
-                        .help("store writes the last result (text and data, no secrets) into the result directory.")
-                        .option("discard", "Discard result").option("store", "Store result")
-                        .defaultValue("discard").build(),
-                SettingDescriptor.builder("resultDirectory", SettingType.PATH).section("debug")
-                        .label("Result directory").help("Folder for the stored result; created when missing.")
-                        .defaultValue("results").visibleWhen("resultHandling", "store").build()));
-    }
-
-    private static SettingSection display() {
-        return new SettingSection("display", "Channel display", List.of(
-                SettingDescriptor.builder("primaryChannel", SettingType.ENUM).section("display")
-                        .label("Primary channel").help("Channel that leads summaries and plain thresholds.")
-                        .option(CHANNEL_TOTAL, "Total").option(CHANNEL_SMTP, "SMTP").option(CHANNEL_POP3, "POP3")
-                        .option(CHANNEL_DOWNTIME, "Downtime").defaultValue(CHANNEL_TOTAL)
-                        .role(SettingRole.PRIMARY_CHANNEL).build(),
-                SettingDescriptor.builder("graphType", SettingType.ENUM).section("display").label("Graph type")
-                        .help("Show channels as separate graphs or stacked on top of each other.")
-                        .option("independent", "Show channels independently")
-                        .option("stacked", "Stack channels on top of each other").defaultValue("independent")
-                        .role(SettingRole.GRAPH_TYPE).build(),
-                SettingDescriptor.builder("stackUnit", SettingType.ENUM).section("display").label("Stack unit")
-                        .help("Unit of the stacked graph.").option("ms", "Milliseconds").option("s", "Seconds")
-                        .defaultValue("ms").visibleWhen("graphType", "stacked").role(SettingRole.STACK_UNIT).build()));
+                        .visibleWhen(POP3_AUTH.name(), "password", "apop").build(),
+                MailSettings.security(POP3_SECURITY, "pop3", "POP3 transport security", "STLS (RFC 2595)")));
     }
 
     private static List<ChannelDescriptor> channels() {
@@ -206,22 +142,5 @@ public final class RoundTripCatalogue {
                 new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + pop3", true),
                 new ChannelDescriptor(CHANNEL_DOWNTIME, "Downtime", "%",
                         "share of DOWN results among the instance's recent results, computed by the host"));
-    }
-
-    /** The port default per implicit-TLS mode, in a fixed order so rendered defaults never change. */
-    private static Map<String, String> implicitTls(String port) {
-        Map<String, String> byMode = new LinkedHashMap<>();
-        byMode.put(TlsMode.ENFORCE_TLS.key(), port);
-        byMode.put(TlsMode.TLS_IF_AVAILABLE.key(), port);
-        return byMode;
-    }
-
-    static String localHostName() {
-        try {
-            String name = InetAddress.getLocalHost().getCanonicalHostName();
-            return name.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? name : "localhost";
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -1,48 +1,45 @@
 package io.mailtrip.sensor.smtppop3;
 
-import io.mailtrip.spi.Secret;
+import io.mailtrip.mailkit.Credentials;
+import io.mailtrip.mailkit.Endpoint;
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.smtp.SmtpLeg;
+import io.mailtrip.sensor.smtppop3.RoundTripCatalogue.PollMode;
+import io.mailtrip.sensor.smtppop3.RoundTripCatalogue.Pop3AuthMode;
 import io.mailtrip.spi.Settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_AUTH;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_HOST;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_INTERVAL;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_PASSWORD;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_POLL_MODE;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_PORT;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_SECURITY;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_TIMEOUT;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_USER;
+
 /**
- * The typed settings the protocol code reads, taken once from validated {@link Settings}.
+ * The typed settings the protocol code reads, taken once from validated {@link Settings} through the
+ * catalogue's keys.
  *
- * @param smtpAuth  empty when smtpAuth = none
- * @param pop3Login empty when pop3Auth = none (connect only)
+ * @param pop3Login       empty when pop3Auth = none (connect only)
  * @param resultDirectory empty when results are discarded
  */
-record RoundTripConfig(String from, String to, String heloIdent, String subjectText,
-                       Endpoint smtp, Optional<Credentials> smtpAuth, String smtpAuthMechanism,
-                       Endpoint pop3, Duration pop3Interval, boolean pop3Backoff, Duration maxTripTime,
-                       Pop3AuthMode pop3Auth, Optional<Credentials> pop3Login,
-                       Optional<Path> trustStore, Optional<Secret> trustStorePassword, boolean verifyHostname,
-                       Optional<Path> resultDirectory) {
-
-    /** POP3 login style. */
-    enum Pop3AuthMode { NONE, PASSWORD, APOP }
+record RoundTripConfig(String from, String to, String subjectText, SmtpLeg smtp, Endpoint pop3,
+                       Duration pop3Interval, PollMode pollMode, Duration maxTripTime, Pop3AuthMode pop3Auth,
+                       Optional<Credentials> pop3Login, Optional<Path> resultDirectory) {
 
     static RoundTripConfig from(Settings s) {
-        Endpoint smtp = new Endpoint(s.text("smtpHost"), s.integer("smtpPort"), s.seconds("smtpTimeout"),
-                TlsMode.of(s.text("smtpSecurity")));
-        Endpoint pop3 = new Endpoint(s.text("pop3Host"), s.integer("pop3Port"), s.seconds("pop3Timeout"),
-                TlsMode.of(s.text("pop3Security")));
-        Optional<Credentials> smtpAuth = s.has("smtpUser")
-                ? Optional.of(new Credentials(s.text("smtpUser"), s.secret("smtpPassword").orElseThrow()))
-                : Optional.empty();
-        Optional<Credentials> pop3Login = s.has("pop3User")
-                ? Optional.of(new Credentials(s.text("pop3User"), s.secret("pop3Password").orElseThrow()))
-                : Optional.empty();
-        Optional<Path> resultDirectory = s.has("resultDirectory")
-                ? Optional.of(Path.of(s.text("resultDirectory"))) : Optional.empty();
-        return new RoundTripConfig(s.text("from"), s.text("to"), s.text("heloIdent"),
-                s.optionalText("subjectText").orElse(""), smtp, smtpAuth,
-                s.has("smtpAuthMechanism") ? s.text("smtpAuthMechanism") : "auto",
-                pop3, s.seconds("pop3Interval"), s.text("pop3PollMode").equals("backoff"), s.seconds("maxTripTime"),
-                Pop3AuthMode.valueOf(s.text("pop3Auth").toUpperCase(java.util.Locale.ROOT)), pop3Login,
-                s.optionalText("trustStore").map(Path::of), s.secret("trustStorePassword"), s.flag("verifyHostname"),
-                resultDirectory);
+        Endpoint pop3 = new Endpoint(s.get(POP3_HOST), s.get(POP3_PORT), s.get(POP3_TIMEOUT), s.get(POP3_SECURITY));
+        Optional<Credentials> pop3Login = s.optional(POP3_USER)
+                .map(user -> new Credentials(user, s.get(POP3_PASSWORD)));
+        return new RoundTripConfig(s.get(MailSettings.FROM), s.get(MailSettings.TO),
+                s.optional(MailSettings.SUBJECT_TEXT).orElse(""), SmtpLeg.from(s), pop3, s.get(POP3_INTERVAL),
+                s.get(POP3_POLL_MODE), s.get(MailSettings.MAX_TRIP_TIME), s.get(POP3_AUTH), pop3Login,
+                s.optional(MailSettings.RESULT_DIRECTORY));
     }
 }

@@ -1,5 +1,14 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.OneLine;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.ProtocolTrace;
+import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.SensorKey;
+import io.mailtrip.mailkit.smtp.SmtpSubmission;
+import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -37,13 +46,13 @@ final class RoundTripSensor implements Sensor {
         this.config = config;
         this.trust = trust;
         this.store = store;
-        this.sensorKey = SensorKey.of(config);
+        this.sensorKey = SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.pop3());
     }
 
     /** Two SMTP and two POP3 timeouts (connect and a slow step) plus the maximum trip time. */
     @Override
     public Duration budget() {
-        return config.smtp().timeout().multipliedBy(2).plus(config.maxTripTime())
+        return config.smtp().endpoint().timeout().multipliedBy(2).plus(config.maxTripTime())
                 .plus(config.pop3().timeout().multipliedBy(2));
     }
 
@@ -72,19 +81,20 @@ final class RoundTripSensor implements Sensor {
 
     private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,
                                    Instant start, long startNanos) {
-        ProbeMessage probe = ProbeMessage.create(sensorKey, config.subjectText(), config.from(), config.to(),
-                config.heloIdent(), start);
+        ProbeMessage probe = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, sensorKey, config.subjectText(),
+                config.from(), config.to(), config.smtp().heloIdent(), start);
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
         String phase = SmtpSubmission.PHASE;
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config, trust, trace, watchdog, deadline).send(probe);
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+                    .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
-            phase = Pop3Session.PHASE;
-            if (config.pop3Auth() == RoundTripConfig.Pop3AuthMode.NONE) {
-                try (Pop3Session session = Pop3Session.open(config, trust, trace, watchdog, deadline)) {
-                    session.quit();
+            phase = Pop3Login.PHASE;
+            if (config.pop3Auth() == RoundTripCatalogue.Pop3AuthMode.NONE) {
+                try (Pop3Connection connection = Pop3Login.open(config, trust, trace, watchdog, deadline)) {
+                    Pop3Cleanup.quit(connection);
                 }
                 measured.pop3Nanos = System.nanoTime() - accepted.acceptedNanos();
                 return result(Status.UP, String.format(Locale.ROOT,
@@ -102,12 +112,12 @@ final class RoundTripSensor implements Sensor {
         } catch (PhaseFailure failure) {
             if (sent) {
                 // Its probe may still arrive: then it is late, never taken for a later run's probe.
-                memory.giveUpOn(probe.guid());
+                memory.abandoned().giveUpOn(probe.guid());
             }
             Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
             return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
         } catch (InterruptedException e) {
-            memory.giveUpOn(probe.guid());
+            memory.abandoned().giveUpOn(probe.guid());
             Thread.currentThread().interrupt();
             return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
                     startNanos, trace.lines());

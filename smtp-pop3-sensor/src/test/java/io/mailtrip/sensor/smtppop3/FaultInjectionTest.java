@@ -1,12 +1,14 @@
 package io.mailtrip.sensor.smtppop3;
 
-import io.mailtrip.sensor.smtppop3.fake.FakeMailbox;
+import io.mailtrip.mailkit.testing.FakeMailbox;
 import io.mailtrip.sensor.smtppop3.fake.FakePop3Server;
 import io.mailtrip.sensor.smtppop3.fake.FakeSettings;
-import io.mailtrip.sensor.smtppop3.fake.FakeSmtpServer;
-import io.mailtrip.sensor.smtppop3.fake.ServerIdentity;
+import io.mailtrip.mailkit.testing.FakeServer;
+import io.mailtrip.mailkit.testing.FakeSmtpServer;
+import io.mailtrip.mailkit.testing.ServerIdentity;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
-import io.mailtrip.sensor.smtppop3.testkit.TestTls;
+import io.mailtrip.sensor.smtppop3.testkit.SettingsFixture;
+import io.mailtrip.mailkit.testing.TestTls;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +22,20 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static io.mailtrip.mailkit.settings.MailSettings.MAX_TRIP_TIME;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_AUTH;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_AUTH_MECHANISM;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_PASSWORD;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_PORT;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_SECURITY;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_TIMEOUT;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_USER;
+import static io.mailtrip.mailkit.settings.MailSettings.TRUST_STORE;
+import static io.mailtrip.mailkit.settings.MailSettings.TRUST_STORE_PASSWORD;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_AUTH;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_INTERVAL;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_SECURITY;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +59,7 @@ class FaultInjectionTest {
      * @param check     further checks on the servers after the run
      */
     record Scenario(String name, ServerIdentity smtpTls, ServerIdentity pop3Tls, Consumer<Fakes> faults,
-                    Consumer<Map<String, String>> settings, Duration deadline, Status status, String phase,
+                    Consumer<SettingsFixture> settings, Duration deadline, Status status, String phase,
                     String fragment, Duration maxTime, Consumer<Fakes> check) {
         @Override
         public String toString() {
@@ -65,7 +81,7 @@ class FaultInjectionTest {
                 TIMEOUT.plus(TIMEOUT), f -> { });
     }
 
-    private static Scenario with(Scenario s, Consumer<Map<String, String>> settings, Consumer<Fakes> check) {
+    private static Scenario with(Scenario s, Consumer<SettingsFixture> settings, Consumer<Fakes> check) {
         return new Scenario(s.name(), s.smtpTls(), s.pop3Tls(), s.faults(), settings, s.deadline(), s.status(),
                 s.phase(), s.fragment(), s.maxTime(), check);
     }
@@ -107,22 +123,22 @@ class FaultInjectionTest {
                         "DATA: message refused: 452 4.3.1 storage full"),
                 with(smtp("smtp offers STARTTLS and breaks the handshake",
                         f -> f.smtp().breakStartTls(), "STARTTLS: "),
-                        s -> { auth(s); s.put("smtpSecurity", "enforceStartTls"); }, onlyInClear("EHLO", "STARTTLS")),
+                        s -> { auth(s); s.with(SMTP_SECURITY, "enforceStartTls"); }, onlyInClear("EHLO", "STARTTLS")),
                 with(smtp("smtp does not offer STARTTLS (downgrade), enforceStartTls", f -> { },
                         "STARTTLS: server does not offer STARTTLS (smtpSecurity=enforceStartTls); nothing sent in clear"),
-                        s -> { auth(s); s.put("smtpSecurity", "enforceStartTls"); }, onlyInClear("EHLO")),
+                        s -> { auth(s); s.with(SMTP_SECURITY, "enforceStartTls"); }, onlyInClear("EHLO")),
                 with(smtp("smtp refuses STARTTLS with 454, enforceStartTls",
                         f -> f.smtp().offerStartTls().reply("STARTTLS", "454 4.7.0 TLS not available"),
                         "STARTTLS: STARTTLS refused: 454 4.7.0 TLS not available"),
-                        s -> { auth(s); s.put("smtpSecurity", "enforceStartTls"); }, onlyInClear("EHLO", "STARTTLS")),
+                        s -> { auth(s); s.with(SMTP_SECURITY, "enforceStartTls"); }, onlyInClear("EHLO", "STARTTLS")),
                 tls(with(smtp("smtp certificate expired", f -> { }, "TLS certificate expired"),
-                        s -> s.put("smtpSecurity", "enforceTls"), f -> { }), ServerIdentity.EXPIRED, null),
+                        s -> s.with(SMTP_SECURITY, "enforceTls"), f -> { }), ServerIdentity.EXPIRED, null),
                 tls(with(smtp("smtp certificate self-signed, not trusted", f -> { },
                         "TLS certificate not trusted (no path to a trusted CA; set trustStore)"),
-                        s -> s.put("smtpSecurity", "enforceTls"), f -> { }), ServerIdentity.UNTRUSTED, null),
+                        s -> s.with(SMTP_SECURITY, "enforceTls"), f -> { }), ServerIdentity.UNTRUSTED, null),
                 tls(with(smtp("smtp certificate for another host", f -> { },
                         "TLS certificate does not match host 127.0.0.1 (verifyHostname=true)"),
-                        s -> s.put("smtpSecurity", "enforceTls"), f -> { }), ServerIdentity.WRONG_HOST, null),
+                        s -> s.with(SMTP_SECURITY, "enforceTls"), f -> { }), ServerIdentity.WRONG_HOST, null),
                 pop3("pop3 -ERR greeting", f -> f.pop3().reply("greeting", "-ERR go away"),
                         "greeting: greeting refused: -ERR go away"),
                 pop3("pop3 accepts and never greets", f -> f.pop3().stallAt("greeting"),
@@ -135,7 +151,7 @@ class FaultInjectionTest {
                         "USER/PASS: login failed for user probe: -ERR [IN-USE] maildrop locked"),
                 with(pop3("pop3 -ERR at APOP", f -> f.pop3().reply("APOP", "-ERR authentication failed"),
                         "APOP: login failed for user probe: -ERR authentication failed"),
-                        s -> s.put("pop3Auth", "apop"), f -> { }),
+                        s -> s.with(POP3_AUTH, "apop"), f -> { }),
                 pop3("pop3 -ERR at UIDL", f -> f.pop3().reply("UIDL", "-ERR no UIDL here"),
                         "UIDL: UIDL refused: -ERR no UIDL here"),
                 pop3("pop3 -ERR at TOP", f -> f.pop3().reply("TOP", "-ERR no TOP here"), "TOP 1 0: TOP refused"),
@@ -146,14 +162,14 @@ class FaultInjectionTest {
                         f -> assertThat(f.mailbox().size()).isOne()),
                 pop3("pop3 malformed UIDL listing", f -> f.pop3().malformedUidl(), "UIDL: "),
                 with(pop3("pop3 offers STLS and breaks the handshake", f -> f.pop3().breakStls(), "STLS: "),
-                        s -> s.put("pop3Security", "enforceStartTls"),
+                        s -> s.with(POP3_SECURITY, "enforceStartTls"),
                         f -> assertThat(f.pop3().received()).containsExactly("CAPA", "STLS")),
                 with(pop3("pop3 does not offer STLS (downgrade), enforceStartTls", f -> { },
                         "STLS: server does not offer STLS (pop3Security=enforceStartTls); nothing sent in clear"),
-                        s -> s.put("pop3Security", "enforceStartTls"),
+                        s -> s.with(POP3_SECURITY, "enforceStartTls"),
                         f -> assertThat(f.pop3().received()).containsExactly("CAPA")),
                 tls(with(pop3("pop3 certificate expired", f -> { }, "TLS certificate expired"),
-                        s -> s.put("pop3Security", "enforceTls"), f -> { }), null, ServerIdentity.EXPIRED),
+                        s -> s.with(POP3_SECURITY, "enforceTls"), f -> { }), null, ServerIdentity.EXPIRED),
                 new Scenario("probe never delivered", null, null, f -> f.mailbox().delivery(FakeMailbox.Delivery.NEVER),
                         s -> { }, BUDGET, Status.DOWN, "pop3", "probe not received within maxTripTime 3 s",
                         TRIP.plus(TIMEOUT), f -> { }),
@@ -165,16 +181,13 @@ class FaultInjectionTest {
                 new Scenario("probe delivered twice", null, null, f -> f.mailbox().delivery(FakeMailbox.Delivery.TWICE),
                         s -> { }, BUDGET, Status.UP, "pop3", "deleted 0 late probe(s) and 1 duplicate(s)", TRIP,
                         f -> assertThat(f.mailbox().size()).isZero()),
-                new Scenario("smtp refuses the connection", null, null, f -> { }, s -> s.put("smtpPort",
-                        String.valueOf(closedPort())), BUDGET, Status.DOWN, "smtp", "connect: connection failed",
+                new Scenario("smtp refuses the connection", null, null, f -> { }, s -> s.with(SMTP_PORT,
+                        closedPort()), BUDGET, Status.DOWN, "smtp", "connect: connection failed",
                         TIMEOUT, f -> { }));
     }
 
-    private static void auth(Map<String, String> settings) {
-        settings.put("smtpAuth", "password");
-        settings.put("smtpUser", "sender");
-        settings.put("smtpPassword", "Fake-Smtp-Pw-1");
-        settings.put("smtpAuthMechanism", "plain");
+    private static void auth(SettingsFixture settings) {
+        settings.smtpLogin("sender", "Fake-Smtp-Pw-1").with(SMTP_AUTH_MECHANISM, "plain");
     }
 
     private static int closedPort() {
@@ -185,15 +198,10 @@ class FaultInjectionTest {
         }
     }
 
-    private static Map<String, String> settings(Fakes fakes) {
-        Map<String, String> settings = FakeSettings.roundTrip(fakes.smtp(), fakes.pop3());
-        settings.put("smtpTimeout", String.valueOf(TIMEOUT.toSeconds()));
-        settings.put("pop3Timeout", String.valueOf(TIMEOUT.toSeconds()));
-        settings.put("pop3Interval", "1");
-        settings.put("maxTripTime", String.valueOf(TRIP.toSeconds()));
-        settings.put("trustStore", TestTls.trustStore().toString());
-        settings.put("trustStorePassword", TestTls.TRUST_STORE_PASSWORD);
-        return settings;
+    private static SettingsFixture settings(Fakes fakes) {
+        return FakeSettings.fixture(fakes.smtp(), fakes.pop3()).with(SMTP_TIMEOUT, TIMEOUT.toSeconds())
+                .with(POP3_TIMEOUT, TIMEOUT.toSeconds()).with(POP3_INTERVAL, 1).with(MAX_TRIP_TIME, TRIP.toSeconds())
+                .with(TRUST_STORE, TestTls.trustStore()).with(TRUST_STORE_PASSWORD, TestTls.TRUST_STORE_PASSWORD);
     }
 
     @BeforeAll
@@ -201,7 +209,7 @@ class FaultInjectionTest {
         // The first run starts the sensor's one shared watchdog thread; thread counts are compared after it.
         try (FakeMailbox mailbox = new FakeMailbox(); FakeSmtpServer smtp = FakeSmtpServer.plain(mailbox);
              FakePop3Server pop3 = FakePop3Server.plain(mailbox)) {
-            SensorResult result = Sensors.runOnce(settings(new Fakes(smtp, pop3, mailbox)));
+            SensorResult result = Sensors.runOnce(settings(new Fakes(smtp, pop3, mailbox)).map());
             assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
         }
     }
@@ -219,8 +227,9 @@ class FaultInjectionTest {
                      : FakePop3Server.implicitTls(scenario.pop3Tls(), mailbox)) {
             Fakes fakes = new Fakes(smtp, pop3, mailbox);
             scenario.faults().accept(fakes);
-            Map<String, String> settings = settings(fakes);
-            scenario.settings().accept(settings);
+            SettingsFixture fixture = settings(fakes);
+            scenario.settings().accept(fixture);
+            Map<String, String> settings = fixture.map();
 
             long start = System.nanoTime();
             result = Sensors.runOnce(settings, scenario.deadline());
@@ -242,7 +251,7 @@ class FaultInjectionTest {
         assertThat(liveThreadsExceptFakes()).as("threads left behind").isLessThanOrEqualTo(threadsBefore);
     }
 
-    private static void awaitClosed(io.mailtrip.sensor.smtppop3.fake.FakeServer<?> server) throws InterruptedException {
+    private static void awaitClosed(FakeServer<?> server) throws InterruptedException {
         for (int i = 0; i < 50 && server.openConnections() > 0; i++) {
             Thread.sleep(20);
         }

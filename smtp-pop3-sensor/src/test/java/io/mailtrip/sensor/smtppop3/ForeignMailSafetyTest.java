@@ -1,9 +1,9 @@
 package io.mailtrip.sensor.smtppop3;
 
-import io.mailtrip.sensor.smtppop3.fake.FakeMailbox;
+import io.mailtrip.mailkit.testing.FakeMailbox;
 import io.mailtrip.sensor.smtppop3.fake.FakePop3Server;
 import io.mailtrip.sensor.smtppop3.fake.FakeSettings;
-import io.mailtrip.sensor.smtppop3.fake.FakeSmtpServer;
+import io.mailtrip.mailkit.testing.FakeSmtpServer;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;

@@ -23,6 +23,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static io.mailtrip.mailkit.settings.MailSettings.MAX_TRIP_TIME;
+import static io.mailtrip.mailkit.settings.MailSettings.RESULT_DIRECTORY;
+import static io.mailtrip.mailkit.settings.MailSettings.RESULT_HANDLING;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_AUTH_MECHANISM;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_HOST;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_PORT;
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_SECURITY;
+import static io.mailtrip.mailkit.settings.MailSettings.SUBJECT_TEXT;
+import static io.mailtrip.mailkit.settings.MailSettings.TO;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_AUTH;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_HOST;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_PASSWORD;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_PORT;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_SECURITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The round trip through real SMTP/POP3 protocol peers: GreenMail in-process. */
@@ -49,10 +63,10 @@ class GreenMailRoundTripTest {
 
     @Test
     void probeCarriesGuidInSubjectAndProbeHeaderPlusDateAndMessageId() throws Exception {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("subjectText", "Nightly check");
-        settings.put("to", "elsewhere@localhost"); // not the polled mailbox: the probe stays to be looked at
-        settings.put("maxTripTime", "1");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(SUBJECT_TEXT, "Nightly check")
+                .with(TO, "elsewhere@localhost") // not the polled mailbox: the probe stays to be looked at
+                .with(MAX_TRIP_TIME, "1").map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -80,13 +94,13 @@ class GreenMailRoundTripTest {
     @ParameterizedTest(name = "SMTP {0}, POP3 {1}")
     @CsvSource({"none, none", "none, enforceTls", "enforceTls, none", "enforceTls, enforceTls"})
     void happyPathOnEveryCombinationGreenMailSupports(String smtpSecurity, String pop3Security) {
-        Map<String, String> settings = MailServers.tlsSettings(GREEN_MAIL);
-        settings.put("smtpSecurity", smtpSecurity);
-        settings.put("pop3Security", pop3Security);
-        settings.put("smtpPort", String.valueOf(smtpSecurity.equals("none") ? GREEN_MAIL.getSmtp().getPort()
-                : GREEN_MAIL.getSmtps().getPort()));
-        settings.put("pop3Port", String.valueOf(pop3Security.equals("none") ? GREEN_MAIL.getPop3().getPort()
-                : GREEN_MAIL.getPop3s().getPort()));
+        Map<String, String> settings = MailServers.tls(GREEN_MAIL)
+                .with(SMTP_SECURITY, smtpSecurity)
+                .with(POP3_SECURITY, pop3Security)
+                .with(SMTP_PORT, smtpSecurity.equals("none") ? GREEN_MAIL.getSmtp().getPort()
+                        : GREEN_MAIL.getSmtps().getPort())
+                .with(POP3_PORT, pop3Security.equals("none") ? GREEN_MAIL.getPop3().getPort()
+                        : GREEN_MAIL.getPop3s().getPort()).map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -98,9 +112,9 @@ class GreenMailRoundTripTest {
     @ParameterizedTest(name = "{0} host name {1}")
     @CsvSource({"localhost", "127.0.0.1"})
     void hostNameVerificationPassesForEveryNameInTheCertificate(String host) {
-        Map<String, String> settings = MailServers.tlsSettings(GREEN_MAIL);
-        settings.put("smtpHost", host);
-        settings.put("pop3Host", host);
+        Map<String, String> settings = MailServers.tls(GREEN_MAIL)
+                .with(SMTP_HOST, host)
+                .with(POP3_HOST, host).map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -124,9 +138,9 @@ class GreenMailRoundTripTest {
 
     @Test
     void tlsIfAvailableFallsBackToPlainWhenThePortSpeaksNoTls() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("smtpSecurity", "tlsIfAvailable");
-        settings.put("pop3Security", "tlsIfAvailable");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(SMTP_SECURITY, "tlsIfAvailable")
+                .with(POP3_SECURITY, "tlsIfAvailable").map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -136,8 +150,8 @@ class GreenMailRoundTripTest {
 
     @Test
     void enforceTlsAgainstAPlainPortIsDownAndSendsNoMail() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("smtpSecurity", "enforceTls");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(SMTP_SECURITY, "enforceTls").map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -149,11 +163,9 @@ class GreenMailRoundTripTest {
 
     @Test
     void enforceStartTlsAgainstGreenMailWhichOffersNoStartTlsIsDownBeforeAnyMailCommand() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("smtpSecurity", "enforceStartTls");
-        settings.put("smtpAuth", "password");
-        settings.put("smtpUser", "sender");
-        settings.put("smtpPassword", MailServers.SENDER_PASSWORD);
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(SMTP_SECURITY, "enforceStartTls")
+                .smtpLogin("sender", MailServers.SENDER_PASSWORD).map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -167,11 +179,9 @@ class GreenMailRoundTripTest {
     @ParameterizedTest(name = "AUTH {0}")
     @CsvSource({"plain,PLAIN", "login,LOGIN", "auto,PLAIN"})
     void smtpAuthWithEachMechanismGreenMailOffers(String mechanism, String expectedOnWire) {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("smtpAuth", "password");
-        settings.put("smtpUser", "sender");
-        settings.put("smtpPassword", MailServers.SENDER_PASSWORD);
-        settings.put("smtpAuthMechanism", mechanism);
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .smtpLogin("sender", MailServers.SENDER_PASSWORD)
+                .with(SMTP_AUTH_MECHANISM, mechanism).map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -183,8 +193,8 @@ class GreenMailRoundTripTest {
 
     @Test
     void wrongPop3PasswordIsDownInPhasePop3AfterTheMailWasSent() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("pop3Password", "not-the-password");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(POP3_PASSWORD, "not-the-password").map();
 
         SensorResult result = Sensors.runOnce(settings);
 
@@ -199,9 +209,9 @@ class GreenMailRoundTripTest {
 
     @Test
     void mailThatNeverArrivesIsDownInPhasePop3AfterMaxTripTime() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("to", "nobody@localhost");
-        settings.put("maxTripTime", "2");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(TO, "nobody@localhost")
+                .with(MAX_TRIP_TIME, "2").map();
 
         long start = System.nanoTime();
         SensorResult result = Sensors.runOnce(settings);
@@ -215,9 +225,9 @@ class GreenMailRoundTripTest {
 
     @Test
     void runDeadlineShorterThanMaxTripTimeEndsTheRunAsUnknownInTime() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("to", "nobody@localhost");
-        settings.put("maxTripTime", "60");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(TO, "nobody@localhost")
+                .with(MAX_TRIP_TIME, "60").map();
 
         long start = System.nanoTime();
         SensorResult result = Sensors.runOnce(settings, Duration.ofMillis(1500));
@@ -232,7 +242,7 @@ class GreenMailRoundTripTest {
     void connectionRefusedIsDownInPhaseSmtpWithEveryChannelNotMeasured() throws Exception {
         Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
         try (ServerSocket socket = new ServerSocket(0)) {
-            settings.put("smtpPort", String.valueOf(socket.getLocalPort()));
+            settings.put(SMTP_PORT.name(), String.valueOf(socket.getLocalPort()));
         }
 
         SensorResult result = Sensors.runOnce(settings);
@@ -246,8 +256,8 @@ class GreenMailRoundTripTest {
 
     @Test
     void pop3AuthNoneConnectsOnlyAndReportsIt() {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("pop3Auth", "none");
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(POP3_AUTH, "none").map();
         settings.remove("pop3User");
         settings.remove("pop3Password");
 
@@ -290,12 +300,10 @@ class GreenMailRoundTripTest {
 
     @Test
     void storedResultHoldsTextAndDataButNoSecret(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
-        settings.put("resultHandling", "store");
-        settings.put("resultDirectory", dir.toString());
-        settings.put("smtpAuth", "password");
-        settings.put("smtpUser", "sender");
-        settings.put("smtpPassword", MailServers.SENDER_PASSWORD);
+        Map<String, String> settings = MailServers.plain(GREEN_MAIL)
+                .with(RESULT_HANDLING, "store")
+                .with(RESULT_DIRECTORY, dir.toString())
+                .smtpLogin("sender", MailServers.SENDER_PASSWORD).map();
 
         SensorResult result = Sensors.runOnce(settings);
 

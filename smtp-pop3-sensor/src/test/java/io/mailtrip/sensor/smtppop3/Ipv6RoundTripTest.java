@@ -16,6 +16,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 
+import static io.mailtrip.mailkit.settings.MailSettings.SMTP_HOST;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hosts given as IPv6 literals, with and without brackets, reach servers listening on ::1. */
@@ -46,9 +48,9 @@ class Ipv6RoundTripTest {
                 .withUser(MailServers.PROBE, "probe", MailServers.PROBE_PASSWORD));
         greenMail.start();
         try {
-            Map<String, String> settings = MailServers.plainSettings(greenMail);
-            settings.put("smtpHost", host);
-            settings.put("pop3Host", host);
+            Map<String, String> settings = MailServers.plain(greenMail)
+                    .with(SMTP_HOST, host)
+                    .with(POP3_HOST, host).map();
 
             SensorResult result = Sensors.runOnce(settings);
 

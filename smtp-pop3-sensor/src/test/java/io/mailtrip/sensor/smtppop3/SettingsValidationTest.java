@@ -1,7 +1,9 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.testing.TestTls;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
-import io.mailtrip.sensor.smtppop3.testkit.TestTls;
+import io.mailtrip.sensor.smtppop3.testkit.SettingsFixture;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.SensorProvider;
@@ -13,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +27,9 @@ class SettingsValidationTest {
     private final SensorProvider provider = Sensors.roundTripProvider();
 
     private static Map<String, String> minimal() {
-        Map<String, String> raw = new HashMap<>();
-        raw.put("from", "sensor@example.org");
-        raw.put("to", "probe@example.org");
-        raw.put("smtpHost", "smtp.example.org");
-        raw.put("pop3Host", "pop3.example.org");
-        return raw;
+        return SettingsFixture.probe("sensor@example.org", "probe@example.org")
+                .with(MailSettings.SMTP_HOST, "smtp.example.org").with(RoundTripCatalogue.POP3_HOST, "pop3.example.org")
+                .map();
     }
 
     private Settings parse(Map<String, String> raw) {
@@ -72,8 +70,8 @@ class SettingsValidationTest {
             "enforceTls,465,995", "none,25,110"})
     void portDefaultsFollowTheTlsMode(String mode, int smtpPort, int pop3Port) {
         Map<String, String> raw = minimal();
-        raw.put("smtpSecurity", mode);
-        raw.put("pop3Security", mode);
+        raw.put(MailSettings.SMTP_SECURITY.name(), mode);
+        raw.put(RoundTripCatalogue.POP3_SECURITY.name(), mode);
 
         Settings settings = parse(raw);
 

@@ -2,6 +2,8 @@ package io.mailtrip.sensor.smtppop3;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.SensorKey;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.Deadline;
@@ -31,7 +33,8 @@ class StaleProbeSweepTest {
     static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
 
     private static String keyOf(Map<String, String> settings) {
-        return SensorKey.of(RoundTripConfig.from(Settings.parse(Sensors.roundTripProvider().descriptor(), settings)));
+        RoundTripConfig config = RoundTripConfig.from(Settings.parse(Sensors.roundTripProvider().descriptor(), settings));
+        return SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.pop3());
     }
 
     private static void deliverToProbe(ProbeMessage message) throws Exception {
@@ -56,10 +59,12 @@ class StaleProbeSweepTest {
         Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
         String key = keyOf(settings);
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
-        ProbeMessage leftBehind = ProbeMessage.create(key, "", MailServers.SENDER, MailServers.PROBE, "h", longAgo);
-        ProbeMessage otherSensor = ProbeMessage.create("0123456789abcdef", "", MailServers.SENDER, MailServers.PROBE,
-                "h", longAgo);
-        ProbeMessage stillInFlight = ProbeMessage.create(key, "", MailServers.SENDER, MailServers.PROBE, "h",
+        ProbeMessage leftBehind = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, key, "", MailServers.SENDER,
+                MailServers.PROBE, "h", longAgo);
+        ProbeMessage otherSensor = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, "0123456789abcdef", "", MailServers.SENDER,
+                MailServers.PROBE, "h", longAgo);
+        ProbeMessage stillInFlight = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, key, "", MailServers.SENDER,
+                MailServers.PROBE, "h",
                 Instant.now());
         deliverToProbe(leftBehind);
         deliverToProbe(otherSensor);

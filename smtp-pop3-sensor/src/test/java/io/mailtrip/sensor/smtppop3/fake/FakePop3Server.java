@@ -1,5 +1,10 @@
 package io.mailtrip.sensor.smtppop3.fake;
 
+import io.mailtrip.mailkit.testing.FakeServer;
+import io.mailtrip.mailkit.testing.Conversation;
+import io.mailtrip.mailkit.testing.ServerIdentity;
+import io.mailtrip.mailkit.testing.FakeMailbox;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

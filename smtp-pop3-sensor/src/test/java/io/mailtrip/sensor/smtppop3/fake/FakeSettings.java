@@ -1,6 +1,9 @@
 package io.mailtrip.sensor.smtppop3.fake;
 
-import java.util.HashMap;
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.testing.FakeSmtpServer;
+import io.mailtrip.sensor.smtppop3.testkit.SettingsFixture;
+
 import java.util.Map;
 
 /** Settings for a round trip through a fake SMTP server into a fake POP3 server, in clear. */
@@ -12,22 +15,15 @@ public final class FakeSettings {
     private FakeSettings() {
     }
 
-    /** A mutable map: USER/PASS login, no TLS, maxTripTime 5 s, metadata defaults otherwise. */
+    /** USER/PASS login, no TLS, maxTripTime 5 s, metadata defaults otherwise. */
+    public static SettingsFixture fixture(FakeSmtpServer smtp, FakePop3Server pop3) {
+        return SettingsFixture.probe("sender@fake.test", "probe@fake.test", "sensor.fake.test")
+                .smtp("127.0.0.1", smtp.port(), "none").pop3("127.0.0.1", pop3.port(), "none")
+                .pop3Login("probe", POP3_PASSWORD).with(MailSettings.MAX_TRIP_TIME, 5);
+    }
+
+    /** {@link #fixture} as a mutable map, as hosts take it. */
     public static Map<String, String> roundTrip(FakeSmtpServer smtp, FakePop3Server pop3) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("from", "sender@fake.test");
-        settings.put("to", "probe@fake.test");
-        settings.put("heloIdent", "sensor.fake.test");
-        settings.put("smtpHost", "127.0.0.1");
-        settings.put("smtpPort", String.valueOf(smtp.port()));
-        settings.put("smtpSecurity", "none");
-        settings.put("pop3Host", "127.0.0.1");
-        settings.put("pop3Port", String.valueOf(pop3.port()));
-        settings.put("pop3Security", "none");
-        settings.put("pop3Auth", "password");
-        settings.put("pop3User", "probe");
-        settings.put("pop3Password", POP3_PASSWORD);
-        settings.put("maxTripTime", "5");
-        return settings;
+        return fixture(smtp, pop3).map();
     }
 }

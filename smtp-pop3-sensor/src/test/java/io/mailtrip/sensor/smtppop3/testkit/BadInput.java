@@ -1,6 +1,8 @@
 package io.mailtrip.sensor.smtppop3.testkit;
 
-import java.util.LinkedHashMap;
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.sensor.smtppop3.RoundTripCatalogue;
+
 import java.util.List;
 import java.util.Map;
 
@@ -22,18 +24,9 @@ public record BadInput(String key, String value, String expected) {
 
     /** A valid set of settings the cases change one at a time (no server is contacted). */
     public static Map<String, String> validBase() {
-        Map<String, String> base = new LinkedHashMap<>();
-        base.put("from", "sensor@example.org");
-        base.put("to", "probe@example.org");
-        base.put("smtpHost", "smtp.example.org");
-        base.put("pop3Host", "pop3.example.org");
-        base.put("smtpAuth", "password");
-        base.put("smtpUser", "sensor");
-        base.put("smtpPassword", "Bad-Input-Pw-1");
-        base.put("pop3Auth", "password");
-        base.put("pop3User", "probe");
-        base.put("pop3Password", "Bad-Input-Pw-2");
-        return base;
+        return SettingsFixture.probe("sensor@example.org", "probe@example.org")
+                .with(MailSettings.SMTP_HOST, "smtp.example.org").with(RoundTripCatalogue.POP3_HOST, "pop3.example.org")
+                .smtpLogin("sensor", "Bad-Input-Pw-1").pop3Login("probe", "Bad-Input-Pw-2").map();
     }
 
     public static List<BadInput> cases() {

@@ -1,13 +1,18 @@
 package io.mailtrip.sensor.smtppop3.testkit;
 
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.testing.TestTls;
+
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.base.GreenMailOperations;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_INTERVAL;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_TIMEOUT;
 
 /** GreenMail on free loopback ports with SMTP, SMTPS, POP3 and POP3S, and settings maps that point at it. */
 public final class MailServers {
@@ -31,36 +36,29 @@ public final class MailServers {
     }
 
     /** Plain SMTP + POP3 USER/PASS against {@code greenMail}, fast timings for tests. */
-    public static Map<String, String> plainSettings(GreenMailOperations greenMail) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("from", SENDER);
-        settings.put("to", PROBE);
-        settings.put("heloIdent", "sensor.mailtrip.test");
-        settings.put("smtpHost", "127.0.0.1");
-        settings.put("smtpPort", String.valueOf(greenMail.getSmtp().getPort()));
-        settings.put("smtpSecurity", "none");
-        settings.put("smtpTimeout", "5");
-        settings.put("pop3Host", "127.0.0.1");
-        settings.put("pop3Port", String.valueOf(greenMail.getPop3().getPort()));
-        settings.put("pop3Security", "none");
-        settings.put("pop3Timeout", "5");
-        settings.put("pop3Auth", "password");
-        settings.put("pop3User", "probe");
-        settings.put("pop3Password", PROBE_PASSWORD);
-        settings.put("pop3Interval", "1");
-        settings.put("maxTripTime", "10");
-        return settings;
+    public static SettingsFixture plain(GreenMailOperations greenMail) {
+        return SettingsFixture.probe(SENDER, PROBE, "sensor.mailtrip.test")
+                .smtp("127.0.0.1", greenMail.getSmtp().getPort(), "none").with(MailSettings.SMTP_TIMEOUT, 5)
+                .pop3("127.0.0.1", greenMail.getPop3().getPort(), "none").with(POP3_TIMEOUT, 5)
+                .pop3Login("probe", PROBE_PASSWORD).with(POP3_INTERVAL, 1).with(MailSettings.MAX_TRIP_TIME, 10);
     }
 
     /** Implicit TLS on both legs (SMTPS + POP3S), trusting the test certificate. */
+    public static SettingsFixture tls(GreenMailOperations greenMail) {
+        return plain(greenMail)
+                .smtp("127.0.0.1", greenMail.getSmtps().getPort(), "enforceTls")
+                .pop3("127.0.0.1", greenMail.getPop3s().getPort(), "enforceTls")
+                .with(MailSettings.TRUST_STORE, TestTls.trustStore())
+                .with(MailSettings.TRUST_STORE_PASSWORD, TestTls.TRUST_STORE_PASSWORD);
+    }
+
+    /** {@link #plain} as the map hosts take. */
+    public static Map<String, String> plainSettings(GreenMailOperations greenMail) {
+        return plain(greenMail).map();
+    }
+
+    /** {@link #tls} as the map hosts take. */
     public static Map<String, String> tlsSettings(GreenMailOperations greenMail) {
-        Map<String, String> settings = plainSettings(greenMail);
-        settings.put("smtpSecurity", "enforceTls");
-        settings.put("smtpPort", String.valueOf(greenMail.getSmtps().getPort()));
-        settings.put("pop3Security", "enforceTls");
-        settings.put("pop3Port", String.valueOf(greenMail.getPop3s().getPort()));
-        settings.put("trustStore", TestTls.trustStore().toString());
-        settings.put("trustStorePassword", TestTls.TRUST_STORE_PASSWORD);
-        return settings;
+        return tls(greenMail).map();
     }
 }

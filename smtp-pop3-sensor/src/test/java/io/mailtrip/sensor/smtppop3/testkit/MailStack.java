@@ -1,13 +1,16 @@
 package io.mailtrip.sensor.smtppop3.testkit;
 
+import io.mailtrip.mailkit.settings.MailSettings;
 import org.apache.commons.net.pop3.POP3Client;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_INTERVAL;
+import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_TIMEOUT;
 
 /**
  * The real Postfix + Dovecot stack of {@code scripts/mailstack}, as its {@code env} command describes it.
@@ -57,29 +60,14 @@ public final class MailStack {
      */
     public static Map<String, String> settings(String smtpListener, String smtpSecurity, String pop3Listener,
                                                String pop3Security) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("from", get("SENDER"));
-        settings.put("to", get("PROBE"));
-        settings.put("heloIdent", "sensor.mailtrip.test");
-        settings.put("smtpHost", get("HOST"));
-        settings.put("smtpPort", get(smtpListener));
-        settings.put("smtpSecurity", smtpSecurity);
-        settings.put("smtpTimeout", "2");
-        settings.put("smtpAuth", "password");
-        settings.put("smtpUser", get("SENDER"));
-        settings.put("smtpPassword", get("SENDER_PASSWORD"));
-        settings.put("pop3Host", get("HOST"));
-        settings.put("pop3Port", get(pop3Listener));
-        settings.put("pop3Security", pop3Security);
-        settings.put("pop3Timeout", "2");
-        settings.put("pop3Auth", "password");
-        settings.put("pop3User", get("PROBE"));
-        settings.put("pop3Password", get("PROBE_PASSWORD"));
-        settings.put("pop3Interval", "1");
-        settings.put("maxTripTime", "10");
-        settings.put("trustStore", get("TRUSTSTORE"));
-        settings.put("trustStorePassword", get("TRUSTSTORE_PASSWORD"));
-        return settings;
+        return SettingsFixture.probe(get("SENDER"), get("PROBE"), "sensor.mailtrip.test")
+                .smtp(get("HOST"), get(smtpListener), smtpSecurity).with(MailSettings.SMTP_TIMEOUT, 2)
+                .smtpLogin(get("SENDER"), get("SENDER_PASSWORD"))
+                .pop3(get("HOST"), get(pop3Listener), pop3Security).with(POP3_TIMEOUT, 2)
+                .pop3Login(get("PROBE"), get("PROBE_PASSWORD"))
+                .with(POP3_INTERVAL, 1).with(MailSettings.MAX_TRIP_TIME, 10)
+                .with(MailSettings.TRUST_STORE, get("TRUSTSTORE"))
+                .with(MailSettings.TRUST_STORE_PASSWORD, get("TRUSTSTORE_PASSWORD")).map();
     }
 
     /** Number of messages in a mailbox (POP3 STAT over the no-TLS listener). */

@@ -1,0 +1,48 @@
+package io.mailtrip.mailkit.tls;
+
+/**
+ * The five transport-security modes, the same on every leg (SMTP, POP3, IMAP); a setting is read as one
+ * through {@link io.mailtrip.mailkit.settings.MailSettings#securityKey}.
+ */
+public enum TlsMode {
+    START_TLS_IF_AVAILABLE("startTlsIfAvailable", "Use STARTTLS if the server offers it", false, false),
+    TLS_IF_AVAILABLE("tlsIfAvailable", "Use implicit TLS if the server speaks it", true, false),
+    ENFORCE_START_TLS("enforceStartTls", "Enforce STARTTLS", false, true),
+    ENFORCE_TLS("enforceTls", "Enforce implicit TLS", true, true),
+    NONE("none", "No transport security", false, false);
+
+    private final String key;
+    private final String label;
+    private final boolean implicit;
+    private final boolean enforced;
+
+    TlsMode(String key, String label, boolean implicit, boolean enforced) {
+        this.key = key;
+        this.label = label;
+        this.implicit = implicit;
+        this.enforced = enforced;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** TLS from the first byte (SMTPS/POP3S), rather than an upgrade command. */
+    public boolean implicit() {
+        return implicit;
+    }
+
+    /** The run fails rather than continue in clear. */
+    public boolean enforced() {
+        return enforced;
+    }
+
+    /** Tries an upgrade command (STARTTLS/STLS) after the greeting. */
+    public boolean upgrades() {
+        return this == START_TLS_IF_AVAILABLE || this == ENFORCE_START_TLS;
+    }
+}

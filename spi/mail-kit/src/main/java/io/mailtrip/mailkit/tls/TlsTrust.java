@@ -1,0 +1,98 @@
+package io.mailtrip.mailkit.tls;
+
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.spi.Secret;
+import io.mailtrip.spi.Settings;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.UnrecoverableKeyException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.apache.commons.net.imap.IMAPSClient;
+import org.apache.commons.net.pop3.POP3SClient;
+import org.apache.commons.net.smtp.SMTPSClient;
+
+/**
+ * Who the sensor trusts and whether it checks host names; applied to every TLS client it makes.
+ * Commons Net leaves host-name checking off by default, so it is switched on here explicitly.
+ */
+public final class TlsTrust {
+
+    private final X509TrustManager trustManager;
+    private final boolean verifyHostname;
+
+    private TlsTrust(X509TrustManager trustManager, boolean verifyHostname) {
+        this.trustManager = trustManager;
+        this.verifyHostname = verifyHostname;
+    }
+
+    /**
+     * Loads the trust store once, when the sensor is created, so a bad file is a configuration error
+     * rather than a DOWN on every run.
+     */
+    public static TlsTrust load(Optional<Path> trustStore, Optional<Secret> password, boolean verifyHostname) {
+        KeyStore store = trustStore.map(path -> read(path, password)).orElse(null);
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            TrustManager manager = Arrays.stream(factory.getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).findFirst()
+                    .orElseThrow(() -> new ConfigurationException("trustStore", "no X.509 trust manager available"));
+            return new TlsTrust((X509TrustManager) manager, verifyHostname);
+        } catch (GeneralSecurityException e) {
+            throw new ConfigurationException("trustStore", "cannot be used: " + e.getMessage());
+        }
+    }
+
+    /** The trust of {@link MailSettings#tls()}: trustStore, trustStorePassword, verifyHostname. */
+    public static TlsTrust from(Settings settings) {
+        return load(settings.optional(MailSettings.TRUST_STORE), settings.optional(MailSettings.TRUST_STORE_PASSWORD),
+                settings.get(MailSettings.VERIFY_HOSTNAME));
+    }
+
+    private static KeyStore read(Path path, Optional<Secret> password) {
+        if (!Files.isReadable(path) || Files.isDirectory(path)) {
+            throw new ConfigurationException("trustStore", "cannot read file " + path);
+        }
+        char[] pin = password.map(p -> p.reveal().toCharArray()).orElse(null);
+        try {
+            return KeyStore.getInstance(path.toFile(), pin);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnrecoverableKeyException) {
+                throw new ConfigurationException("trustStorePassword", "wrong password for trust store " + path);
+            }
+            throw new ConfigurationException("trustStore", "cannot read " + path + " as PKCS12 or JKS: "
+                    + e.getMessage());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new ConfigurationException("trustStore", "cannot read " + path + " as PKCS12 or JKS: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Trust and host-name checking for an SMTP client (SMTPS and STARTTLS). */
+    public void applyTo(SMTPSClient client) {
+        client.setTrustManager(trustManager);
+        client.setEndpointCheckingEnabled(verifyHostname);
+    }
+
+    /** Trust and host-name checking for a POP3 client (POP3S and STLS). */
+    public void applyTo(POP3SClient client) {
+        client.setTrustManager(trustManager);
+        client.setEndpointCheckingEnabled(verifyHostname);
+    }
+
+    /** Trust and host-name checking for an IMAP client (IMAPS and STARTTLS). */
+    public void applyTo(IMAPSClient client) {
+        client.setTrustManager(trustManager);
+        client.setEndpointCheckingEnabled(verifyHostname);
+    }
+}
