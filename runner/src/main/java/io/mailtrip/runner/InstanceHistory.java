@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
@@ -26,7 +28,7 @@ public final class InstanceHistory {
 
     private final String instanceId;
     private final SensorDescriptor descriptor;
-    private final ChannelDisplay display;
+    private final RoleSettings display;
     private final List<String> channelKeys;
     private final int capacity;
     private final ResultHistory downtime;
@@ -36,7 +38,7 @@ public final class InstanceHistory {
     private final AtomicLong skippedRuns = new AtomicLong();
     private RunRecord latest;
 
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, int capacity) {
+    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, int capacity) {
         this.instanceId = instanceId;
         this.descriptor = descriptor;
         this.display = display;
@@ -53,7 +55,7 @@ public final class InstanceHistory {
      * @param points          recent results, oldest first (values in descriptor order)
      * @param downtimePercent share of DOWN among the kept statuses
      */
-    public record Snapshot(String instanceId, SensorDescriptor descriptor, ChannelDisplay display,
+    public record Snapshot(String instanceId, SensorDescriptor descriptor, RoleSettings display,
                            Optional<RunRecord> latest,
                            List<ResultPoint> points, double downtimePercent, long runs,
                            long skippedRuns) {
