@@ -98,7 +98,7 @@ class HostileServerIT {
             assertThat(result.get("status").asText()).as(runner.toString()).isEqualTo("UNKNOWN");
             assertThat(result.get("phase").asText()).as(runner.toString()).isEqualTo("pop3");
             assertThat(result.get("message").asText()).as(runner.toString())
-                    .startsWith("run deadline reached in phase pop3, step ");
+                    .contains("run deadline reached in phase pop3, step ");
             assertThat(result.get("elapsedSeconds").asDouble()).isLessThanOrEqualTo(MAX_SECONDS);
             assertBounded(runner, MAX_SECONDS + RUNNER_START);
         }
