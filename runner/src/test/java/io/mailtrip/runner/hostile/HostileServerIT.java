@@ -105,6 +105,11 @@ class HostileServerIT {
     }
 
     private static void assertBounded(MeasuredProcess run, double maxSeconds) {
+        // The measurements, for the record (issue 13 asks for them).
+        System.out.printf(java.util.Locale.ROOT, "fault suite: %.2f s, peak %d MiB: %s%n", run.seconds(),
+                run.peakRssMiB(), run.firstLine().startsWith("{") ? run.firstLine().replaceAll(
+                        ".*\"status\":\"(\\w+)\",\"phase\":\"(\\w+)\",\"message\":\"([^\"]*)\".*", "runner $1 $2 $3")
+                        : "plugin " + run.firstLine().replaceAll(" \\|.*", ""));
         assertThat(run.seconds()).as("wall time; " + run).isLessThanOrEqualTo(maxSeconds);
         assertThat(run.peakRssMiB()).as("peak RSS; " + run).isBetween(1L, Hosts.MAX_RSS_MIB);
         assertThat(run.stderr()).as(run.toString()).doesNotContain("OutOfMemoryError").doesNotContain("Exception");
