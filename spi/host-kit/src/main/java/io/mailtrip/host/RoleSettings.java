@@ -29,35 +29,53 @@ public record RoleSettings(Duration interval, Optional<String> primaryChannel, O
     public static final String STACKED = "stacked";
 
     public static RoleSettings of(Settings settings) {
+        // Plain code, no lambdas: the Nagios plugin's one-shot JVM reads the primary channel on start-up.
         SensorDescriptor descriptor = settings.descriptor();
-        Duration interval = key(settings, SettingRole.INTERVAL).map(settings::seconds)
-                .orElse(descriptor.defaultInterval());
-        Optional<String> primary = text(settings, SettingRole.PRIMARY_CHANNEL)
-                .filter(key -> descriptor.channels().stream().anyMatch(c -> c.key().equals(key)));
-        boolean stacked = text(settings, SettingRole.GRAPH_TYPE).filter(STACKED::equals).isPresent();
-        Optional<String> stackUnit = !stacked ? Optional.empty()
-                : text(settings, SettingRole.STACK_UNIT)
-                        .or(() -> descriptor.channels().stream().findFirst().map(ChannelDescriptor::unit));
+        List<ChannelDescriptor> channels = descriptor.channels();
+        String intervalKey = key(settings, SettingRole.INTERVAL);
+        Duration interval = intervalKey == null ? descriptor.defaultInterval() : settings.seconds(intervalKey);
+        Optional<String> primary = Optional.empty();
+        String lead = text(settings, SettingRole.PRIMARY_CHANNEL);
+        for (ChannelDescriptor channel : channels) {
+            if (channel.key().equals(lead)) {
+                primary = Optional.of(lead);
+            }
+        }
+        Optional<String> stackUnit = Optional.empty();
+        if (STACKED.equals(text(settings, SettingRole.GRAPH_TYPE))) {
+            String unit = text(settings, SettingRole.STACK_UNIT);
+            stackUnit = unit != null ? Optional.of(unit)
+                    : channels.isEmpty() ? Optional.empty() : Optional.of(channels.get(0).unit());
+        }
         return new RoleSettings(interval, primary, stackUnit);
     }
 
-    private static Optional<String> key(Settings settings, SettingRole role) {
-        return settings.descriptor().settingFor(role).map(SettingDescriptor::key).filter(settings::has);
+    /** The key of the role's setting when the sensor declares one and it has a value; else {@code null}. */
+    private static String key(Settings settings, SettingRole role) {
+        Optional<SettingDescriptor> setting = settings.descriptor().settingFor(role);
+        return setting.isPresent() && settings.has(setting.get().key()) ? setting.get().key() : null;
     }
 
-    private static Optional<String> text(Settings settings, SettingRole role) {
-        return key(settings, role).map(settings::text);
+    private static String text(Settings settings, SettingRole role) {
+        String key = key(settings, role);
+        return key == null ? null : settings.text(key);
     }
 
     /** The channel that leads: the primary one, else the descriptor's first. */
     public Optional<ChannelDescriptor> leading(SensorDescriptor descriptor) {
-        return primary(descriptor).or(() -> descriptor.channels().stream().findFirst());
+        Optional<ChannelDescriptor> primary = primary(descriptor);
+        return primary.isPresent() || descriptor.channels().isEmpty() ? primary
+                : Optional.of(descriptor.channels().get(0));
     }
 
     /** The primary channel, when the settings name one. */
     public Optional<ChannelDescriptor> primary(SensorDescriptor descriptor) {
-        return primaryChannel.flatMap(key -> descriptor.channels().stream().filter(c -> c.key().equals(key))
-                .findFirst());
+        for (ChannelDescriptor channel : descriptor.channels()) {
+            if (primaryChannel.isPresent() && channel.key().equals(primaryChannel.get())) {
+                return Optional.of(channel);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The channels with the leading one first, the others in descriptor order. */
