@@ -6,7 +6,6 @@ import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.nagios.Invocation.ThresholdOption;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.Settings;
 
