@@ -115,6 +115,8 @@ public final class NagiosPlugin {
         SensorResult result;
         List<String> notes = new ArrayList<>();
         try (Sensor sensor = provider.create(settings)) {
+            // One run per process: whatever the sensor would carry to its next run is lost.
+            sensor.hostKeepsNoState();
             notes.addAll(notes(sourced, sensor, invocation));
             result = sensor.run(deadline);
         } catch (ConfigurationException e) {

@@ -66,7 +66,8 @@ public final class MailSettings {
 
     /** {@code smtpAuth}. */
     public enum SmtpAuth {
-        NONE("none", "None"), PASSWORD("password", "Username and password");
+        NONE("none", "None"), PASSWORD("password", "Username and password"),
+        OAUTH2("oauth2", "OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
 
         private final String key;
         private final String label;
@@ -146,7 +147,8 @@ public final class MailSettings {
             mechanism.option(m.key(), m.label());
         }
         SettingDescriptor.Builder auth = SMTP_AUTH.describe().section("smtp").label("SMTP authentication")
-                .help("Whether to log in (AUTH PLAIN, LOGIN or CRAM-MD5, chosen from the EHLO reply).");
+                .help("Whether to log in: password uses AUTH PLAIN, LOGIN or CRAM-MD5, oauth2 uses OAUTHBEARER"
+                        + " or XOAUTH2 (RFC 7628) with a token from the oauth2 settings; chosen from the EHLO reply.");
         for (SmtpAuth a : SmtpAuth.values()) {
             auth.option(a.key, a.label);
         }
@@ -159,7 +161,8 @@ public final class MailSettings {
                 timeout(SMTP_TIMEOUT, "smtp", "SMTP timeout", "SMTP"),
                 auth.defaultValue(SmtpAuth.NONE.key).build(),
                 SMTP_USER.describe().section("smtp").label("SMTP user")
-                        .help("User name for SMTP AUTH.").required().visibleWhen(SMTP_AUTH.name(), "password").build(),
+                        .help("User name for SMTP AUTH (the mailbox the token is for with oauth2).").required()
+                        .visibleWhen(SMTP_AUTH.name(), "password", "oauth2").build(),
                 SMTP_PASSWORD.describe().section("smtp").label("SMTP password")
                         .help("Password for SMTP AUTH; never printed or stored.").required()
                         .visibleWhen(SMTP_AUTH.name(), "password").build(),
