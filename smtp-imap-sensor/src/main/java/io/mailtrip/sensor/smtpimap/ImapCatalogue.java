@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.oauth2.OAuth2Settings;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.SensorDescriptor;
@@ -47,7 +49,8 @@ public final class ImapCatalogue {
     public static SensorDescriptor descriptor() {
         return new SensorDescriptor(SENSOR_ID, "io.mailtrip.sensor.smtpimap.names",
                 ImapCatalogue.class.getClassLoader(), DEFAULT_TAGS, Duration.ofSeconds(60),
-                List.of(basic(), email(), smtp(), imap(), tls(), debug(), display()), channels(), NAME_LOCALES);
+                List.of(basic(), email(), smtp(), imap(), OAuth2Settings.section("imapAuth"), tls(), debug(), display()),
+                channels(), NAME_LOCALES);
     }
 
     private static SettingSection basic() {
@@ -195,33 +198,37 @@ public final class ImapCatalogue {
                         .defaultValue("60").range(1, 900).unit("s").build(),
                 SettingDescriptor.builder("imapAuth", SettingType.ENUM).section("imap").label("IMAP authentication")
                         .help("password logs in with AUTHENTICATE PLAIN when the server offers it, else LOGIN (never"
-                                + " when it announces LOGINDISABLED); none connects and reads the greeting only.")
+                                + " when it announces LOGINDISABLED); oauth2 uses AUTHENTICATE OAUTHBEARER or XOAUTH2"
+                                + " (RFC 7628) with a token from the oauth2 settings; none connects and reads the"
+                                + " greeting only.")
                         .option("password", "Username and password").option("none", "None (connect only)")
+                        .option("oauth2", "OAuth 2.0 token (XOAUTH2/OAUTHBEARER)")
                         .defaultValue("password").build(),
                 SettingDescriptor.builder("imapUser", SettingType.STRING).section("imap").label("IMAP user")
-                        .help("User name of the dedicated mailbox.").required().visibleWhen("imapAuth", "password")
+                        .help("User name of the dedicated mailbox.").required()
+                        .visibleWhen("imapAuth", "password", "oauth2")
                         .build(),
                 SettingDescriptor.builder("imapPassword", SettingType.SECRET).section("imap").label("IMAP password")
                         .help("Password of the dedicated mailbox; never printed or stored.").required()
                         .visibleWhen("imapAuth", "password").build(),
                 SettingDescriptor.builder("imapFolder", SettingType.STRING).section("imap").label("IMAP folder")
                         .help("Folder the probes arrive in.").defaultValue("INBOX").rule(SettingRules.asciiOnly())
-                        .rule(SettingRules.maxLength(MAX_FOLDER)).visibleWhen("imapAuth", "password").build(),
+                        .rule(SettingRules.maxLength(MAX_FOLDER)).visibleWhen("imapAuth", "password", "oauth2").build(),
                 SettingDescriptor.builder("imapWait", SettingType.ENUM).section("imap").label("Waiting")
                         .help("idle waits with IDLE (RFC 2177) and searches as soon as the server announces new mail,"
                                 + " polling when IDLE is not offered; poll searches after pauses that double from 50 ms"
                                 + " up to the poll interval.")
                         .option("idle", "IDLE (push)").option("poll", "Poll").defaultValue("idle")
-                        .visibleWhen("imapAuth", "password").build(),
+                        .visibleWhen("imapAuth", "password", "oauth2").build(),
                 SettingDescriptor.builder("imapInterval", SettingType.INTEGER).section("imap").label("Poll interval")
                         .help("Longest pause between two searches while polling.").defaultValue("10").atLeast(1)
-                        .unit("s").visibleWhen("imapAuth", "password").build(),
+                        .unit("s").visibleWhen("imapAuth", "password", "oauth2").build(),
                 SettingDescriptor.builder("imapMoveFolder", SettingType.STRING).section("imap")
                         .label("Folder for found probes")
                         .help("Only for servers without UIDPLUS: found probes are moved there with MOVE (RFC 6851)."
                                 + " Empty leaves them flagged \\Deleted; a plain EXPUNGE is never sent.")
                         .rule(SettingRules.asciiOnly()).rule(SettingRules.maxLength(MAX_FOLDER))
-                        .visibleWhen("imapAuth", "password").build(),
+                        .visibleWhen("imapAuth", "password", "oauth2").build(),
                 SettingDescriptor.builder("maxTripTime", SettingType.INTEGER).section("imap").label("Maximum trip time")
                         .help("How long after the SMTP acceptance the probe may take to arrive before the sensor is DOWN.")
                         .defaultValue("300").atLeast(1).unit("s").build(),

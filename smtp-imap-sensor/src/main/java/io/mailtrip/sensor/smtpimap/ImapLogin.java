@@ -4,6 +4,10 @@ import io.mailtrip.spi.Deadline;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
+
+import io.mailtrip.mailkit.oauth2.OAuth2Token;
+import io.mailtrip.mailkit.oauth2.TokenSource;
 
 /**
  * The login phase: connect, greeting, CAPABILITY, STARTTLS per imapSecurity (RFC 9051 section 6.2.1;
@@ -16,8 +20,15 @@ final class ImapLogin {
     private final ImapConfig config;
     private final Hooks hooks;
     private final Deadline deadline;
+    private final Optional<TokenSource> tokens;
 
     ImapLogin(ImapConfig config, Hooks hooks, Deadline deadline) {
+        this(config, hooks, deadline, Optional.empty());
+    }
+
+    /** @param tokens the instance's token source; needed when imapAuth = oauth2 */
+    ImapLogin(ImapConfig config, Hooks hooks, Deadline deadline, Optional<TokenSource> tokens) {
+        this.tokens = tokens;
         this.config = config;
         this.hooks = hooks;
         this.deadline = deadline;
@@ -25,17 +36,34 @@ final class ImapLogin {
 
     /** A session logged in with the folder selected; with imapAuth = none, connected only. */
     ImapSession open() throws PhaseFailure {
+        // The token comes before the connect, so the imap channel keeps its meaning.
+        Optional<OAuth2Token> token = Optional.empty();
+        if (config.oauth2User().isPresent()) {
+            try {
+                token = Optional.of(tokens.orElseThrow().token(ImapSession.PHASE, config.endpoint().timeout(),
+                        deadline, hooks.trace()));
+            } catch (io.mailtrip.mailkit.PhaseFailure e) {
+                throw new PhaseFailure(e.phase(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PhaseFailure(TokenSource.PHASE, "run interrupted while asking for the OAuth 2.0 token");
+            }
+        }
         ImapSession session = ImapSession.connect(config.endpoint(), hooks, deadline);
         try {
             session.readCapabilities("CAPABILITY");
             if (config.endpoint().tls().upgrades() && !session.encrypted()) {
                 upgrade(session);
             }
-            if (config.login().isEmpty()) {
+            if (!config.logsIn()) {
                 hooks.trace().accept("imapAuth=none: connect only, no login");
                 return session;
             }
-            authenticate(session, config.login().get());
+            if (token.isPresent()) {
+                ImapOAuth2.login(session, config.oauth2User().get(), tokens.get(), token.get());
+            } else {
+                authenticate(session, config.login().get());
+            }
             // Capabilities may grow after login (Dovecot announces UIDPLUS, MOVE only then).
             session.readCapabilities("CAPABILITY after login");
             session.command("SELECT", "SELECT " + ImapText.quoted(config.folder()));

@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.oauth2.TokenSource;
+
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -37,12 +39,22 @@ final class ImapRoundTripSensor implements Sensor {
     private final Optional<ResultStore> store;
     private final String sensorKey;
     private final Deque<String> givenUp = new ArrayDeque<>();
+    private final Optional<TokenSource> tokens;
 
     ImapRoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
         this.config = config;
         this.trust = trust;
         this.store = store;
         this.sensorKey = SensorKey.of(config);
+        // The token endpoint is trusted like the mail servers: same trust store, same host-name rule.
+        this.tokens = config.oauth2().map(settings -> new TokenSource(settings,
+                io.mailtrip.mailkit.tls.TlsTrust.load(config.trustStore(), config.trustStorePassword(),
+                        config.verifyHostname())));
+    }
+
+    @Override
+    public void hostKeepsNoState() {
+        tokens.ifPresent(TokenSource::hostKeepsNoState);
     }
 
     /** Two SMTP and two IMAP timeouts (connect and a slow step) plus the maximum trip time. */
@@ -54,6 +66,7 @@ final class ImapRoundTripSensor implements Sensor {
 
     @Override
     public SensorResult run(Deadline deadline) {
+        tokens.ifPresent(TokenSource::startRun);
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         ProtocolTrace trace = new ProtocolTrace();
@@ -89,8 +102,8 @@ final class ImapRoundTripSensor implements Sensor {
             phase = ImapSession.PHASE;
             trace.leg(phase);
             Hooks hooks = new Hooks(trust::applyTo, trace::note, watchdog::watch, watchdog::fired);
-            try (ImapSession session = new ImapLogin(config.imap(), hooks, deadline).open()) {
-                if (config.imap().login().isEmpty()) {
+            try (ImapSession session = new ImapLogin(config.imap(), hooks, deadline, tokens).open()) {
+                if (!config.imap().logsIn()) {
                     session.logout();
                     measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
                     return result(Status.UP, String.format(Locale.ROOT, "probe sent in %s; IMAP answered in %s"
@@ -158,8 +171,17 @@ final class ImapRoundTripSensor implements Sensor {
         givenUp.addLast(guid);
     }
 
-    private static SensorResult result(Status status, String message, String phase, Measured measured, Instant start,
-                                       long startNanos, List<String> details) {
+    private SensorResult result(Status status, String message, String phase, Measured measured, Instant start,
+                                long startNanos, List<String> details) {
+        // Channels stay as they are; a fresh token's request time and a lost refresh token are told in words.
+        List<String> notes = new ArrayList<>();
+        tokens.ifPresent(source -> {
+            notes.addAll(source.fetchedThisRun());
+            source.notice().ifPresent(notes::add);
+        });
+        if (!notes.isEmpty()) {
+            message = message + "; " + String.join("; ", notes);
+        }
         Map<String, ChannelValue> channels = new LinkedHashMap<>();
         channels.put(CHANNEL_SMTP, measured.value(measured.smtpNanos));
         channels.put(CHANNEL_IMAP, measured.value(measured.imapNanos));

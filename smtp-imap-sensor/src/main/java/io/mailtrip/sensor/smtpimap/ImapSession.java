@@ -108,6 +108,15 @@ final class ImapSession implements AutoCloseable {
         }
     }
 
+    Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** A line of the trace (never a credential). */
+    void trace(String line) {
+        hooks.trace().accept(line);
+    }
+
     Set<String> capabilities() {
         return capabilities;
     }

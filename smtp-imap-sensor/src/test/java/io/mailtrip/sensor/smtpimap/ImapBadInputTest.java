@@ -43,7 +43,9 @@ class ImapBadInputTest {
     static Stream<BadInput> cases() {
         List<BadInput> cases = new ArrayList<>();
         for (BadInput shared : BadInput.cases()) {
-            if (!shared.key().startsWith("pop3") && !shared.key().equals("primaryChannel")) {
+            // This sensor's own SMTP leg has no oauth2 yet (it does not use mail-kit's), so smtpAuth differs.
+            if (!shared.key().startsWith("pop3") && !shared.key().equals("primaryChannel")
+                    && !shared.key().equals("smtpAuth")) {
                 cases.add(shared);
             }
         }
@@ -55,7 +57,8 @@ class ImapBadInputTest {
                 new BadInput("imapTimeout", "901", "imapTimeout: 901 is not in 1..900"),
                 new BadInput("imapTimeout", "0", "imapTimeout: 0 is not in 1..900"),
                 new BadInput("imapSecurity", "ssl", "imapSecurity: 'ssl' is not one of " + TLS_MODES),
-                new BadInput("imapAuth", "apop", "imapAuth: 'apop' is not one of password, none"),
+                new BadInput("smtpAuth", "login", "smtpAuth: 'login' is not one of none, password"),
+                new BadInput("imapAuth", "apop", "imapAuth: 'apop' is not one of password, none, oauth2"),
                 new BadInput("imapUser", "probe\r\nA1 EXPUNGE", "imapUser: " + CONTROL),
                 new BadInput("imapPassword", "pw\r\nA1 EXPUNGE", "imapPassword: " + CONTROL),
                 new BadInput("imapFolder", "INBOX\r\nA1 EXPUNGE", "imapFolder: " + CONTROL),

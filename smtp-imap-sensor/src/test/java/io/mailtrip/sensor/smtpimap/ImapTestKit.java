@@ -1,6 +1,6 @@
 package io.mailtrip.sensor.smtpimap;
 
-import io.mailtrip.sensor.smtppop3.testkit.TestTls;
+import io.mailtrip.mailkit.testing.TestTls;
 import io.mailtrip.spi.Secret;
 
 import javax.net.ssl.TrustManagerFactory;

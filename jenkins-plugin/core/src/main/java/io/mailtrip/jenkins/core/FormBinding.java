@@ -133,8 +133,12 @@ public final class FormBinding {
         } catch (ConfigurationException e) {
             // A credentials field whose id was not found already says so; "required" would only repeat it.
             Set<FieldProblem> reported = Set.copyOf(problems);
+            // One line per field: a credentials field carries a user and a password setting, and the
+            // password's rule (the narrower one) is the line to show.
+            Map<String, FieldProblem> byField = new java.util.LinkedHashMap<>();
             e.problems().stream().map(p -> inherited(toField(p), inherited.origin(p.key())))
-                    .filter(p -> notReported(reported, p.field())).forEach(problems::add);
+                    .filter(p -> notReported(reported, p.field())).forEach(p -> byField.put(p.field(), p));
+            problems.addAll(byField.values());
         }
         return new Attempt(sortedByForm(problems), problems.isEmpty() ? settings : Optional.empty(), inherited);
     }

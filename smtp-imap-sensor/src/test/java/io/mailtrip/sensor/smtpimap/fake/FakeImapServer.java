@@ -1,8 +1,8 @@
 package io.mailtrip.sensor.smtpimap.fake;
 
-import io.mailtrip.sensor.smtppop3.fake.Conversation;
-import io.mailtrip.sensor.smtppop3.fake.FakeServer;
-import io.mailtrip.sensor.smtppop3.fake.ServerIdentity;
+import io.mailtrip.mailkit.testing.Conversation;
+import io.mailtrip.mailkit.testing.FakeServer;
+import io.mailtrip.mailkit.testing.ServerIdentity;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.base.GreenMailOperations;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.mailtrip.sensor.smtppop3.testkit.MailStack;
-import io.mailtrip.sensor.smtppop3.testkit.TestTls;
+import io.mailtrip.mailkit.testing.TestTls;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorProvider;

@@ -105,7 +105,7 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
         SettingDescriptor.Builder grant = GRANT.describe().section(SECTION).label("OAuth 2.0 grant")
                 .help("How the access token is obtained: clientCredentials (the app's own permission, e.g."
                         + " Microsoft 365), refreshToken (a user's consent, e.g. Google), or accessToken (a token"
-                        + " obtained elsewhere, e.g. by ${file:} from an agent).");
+                        + " obtained elsewhere, e.g. read from a file an agent keeps fresh).");
         for (Grant g : Grant.values()) {
             grant.option(g.key, g.label);
         }

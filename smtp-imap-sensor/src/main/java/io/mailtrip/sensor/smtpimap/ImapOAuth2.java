@@ -1,0 +1,113 @@
+package io.mailtrip.sensor.smtpimap;
+
+import io.mailtrip.mailkit.oauth2.OAuth2Mechanism;
+import io.mailtrip.mailkit.oauth2.OAuth2Token;
+import io.mailtrip.mailkit.oauth2.SaslExchange;
+import io.mailtrip.mailkit.oauth2.TokenSource;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * IMAP {@code AUTHENTICATE} (RFC 9051 section 6.2.2) with OAUTHBEARER or XOAUTH2, the initial response on
+ * the command line when the server offers SASL-IR (RFC 4959), the SASL exchange itself from mail-kit.
+ */
+final class ImapOAuth2 {
+
+    private ImapOAuth2() {
+    }
+
+    static void login(ImapSession session, String user, TokenSource tokens, OAuth2Token token) throws PhaseFailure {
+        List<String> offered = session.capabilities().stream()
+                .filter(c -> c.toUpperCase(Locale.ROOT).startsWith("AUTH=")).map(c -> c.substring(5)).toList();
+        session.step("AUTHENTICATE");
+        Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
+        if (mechanism.isEmpty()) {
+            throw session.fail("server offers no OAuth 2.0 AUTHENTICATE mechanism (AUTH=: "
+                    + (offered.isEmpty() ? "none" : OneLine.of(String.join(" ", offered), 100))
+                    + ", oauth2Mechanism=" + tokens.mechanism().key() + "); no credentials sent");
+        }
+        String step = "AUTHENTICATE " + mechanism.get().saslName();
+        Optional<String> refused;
+        try {
+            refused = SaslExchange.login(new Wire(session, step), mechanism.get(), user, token,
+                    session.endpoint().host(), session.endpoint().port());
+        } catch (Carried e) {
+            throw e.failure;
+        } catch (IOException e) {
+            throw session.failure(e);
+        }
+        if (refused.isPresent()) {
+            tokens.forget();
+            throw session.fail(refused.get());
+        }
+    }
+
+    /** Carries the session's own failure through the SASL exchange. */
+    private static final class Carried extends IOException {
+        final PhaseFailure failure;
+
+        Carried(PhaseFailure failure) {
+            super(failure.getMessage());
+            this.failure = failure;
+        }
+    }
+
+    private static final class Wire implements SaslExchange.Wire {
+        private final ImapSession session;
+        private final String step;
+        private final String tag;
+
+        Wire(ImapSession session, String step) {
+            this.session = session;
+            this.step = step;
+            this.tag = session.newTag();
+        }
+
+        @Override
+        public SaslExchange.Answer start(String mechanism, String initialResponse) throws IOException {
+            String command = tag + " AUTHENTICATE " + mechanism;
+            try {
+                if (session.offers("SASL-IR")) {
+                    session.sendLine(step, command + " " + initialResponse, command + " ******");
+                    return answer();
+                }
+                session.sendLine(step, command, command);
+                SaslExchange.Answer first = answer();
+                return first.kind() == SaslExchange.Kind.CHALLENGE && first.text().isEmpty()
+                        ? respond(initialResponse) : first;
+            } catch (PhaseFailure e) {
+                throw new Carried(e);
+            }
+        }
+
+        @Override
+        public SaslExchange.Answer respond(String response) throws IOException {
+            try {
+                session.sendLine(step, response, "******");
+                return answer();
+            } catch (PhaseFailure e) {
+                throw new Carried(e);
+            }
+        }
+
+        /** Skips untagged responses up to the continuation or the tagged status. */
+        private SaslExchange.Answer answer() throws PhaseFailure, IOException {
+            for (int i = 0; i <= ImapWire.MAX_UNTAGGED; i++) {
+                session.arm();
+                ImapWire.Response response = session.next();
+                if (response.continuation()) {
+                    return new SaslExchange.Answer(SaslExchange.Kind.CHALLENGE, response.text().strip());
+                }
+                if (response.tag().equals(tag)) {
+                    session.trace("< " + OneLine.of(response.shown(), 120));
+                    return new SaslExchange.Answer(response.word(0).equals("OK") ? SaslExchange.Kind.SUCCESS
+                            : SaslExchange.Kind.FAILURE, response.shown());
+                }
+            }
+            throw session.fail("more than " + ImapWire.MAX_UNTAGGED + " untagged responses to AUTHENTICATE");
+        }
+    }
+}
