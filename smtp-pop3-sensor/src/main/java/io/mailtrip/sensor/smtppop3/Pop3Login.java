@@ -50,8 +50,7 @@ final class Pop3Login {
             token = Optional.of(tokens.orElseThrow().token(PHASE, config.pop3().timeout(), deadline, trace::note));
         }
         TlsConnector.Connected<POP3SClient> connected = new TlsConnector<>(leg, SECURITY_KEY, implicit -> {
-            POP3SClient client = new POP3SClient("TLS", implicit);
-            trust.applyTo(client);
+            POP3SClient client = trust.pop3Client(implicit, watchdog.input());
             client.addProtocolCommandListener(trace);
             return client;
         }).connect();
