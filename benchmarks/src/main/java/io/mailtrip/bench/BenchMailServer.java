@@ -128,11 +128,11 @@ public final class BenchMailServer implements AutoCloseable {
      * {@code smtp=<port> pop3=<port> imap=<port>} and serves until killed.
      */
     public static void main(String[] args) throws Exception {
-        int users = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        int smtp = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        int pop3 = args.length > 2 ? Integer.parseInt(args[2]) : 0;
-        int imap = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        int foreign = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        int users = BenchArgs.integer(args, 0, 0);
+        int smtp = BenchArgs.integer(args, 1, 0);
+        int pop3 = BenchArgs.integer(args, 2, 0);
+        int imap = BenchArgs.integer(args, 3, 0);
+        int foreign = BenchArgs.integer(args, 4, 0);
         BenchMailServer server = new BenchMailServer(users, smtp, pop3, imap);
         server.addForeignMails(PROBE, foreign);
         System.out.printf(Locale.ROOT, "smtp=%d pop3=%d imap=%d users=%d%n", server.smtpPort(), server.pop3Port(),

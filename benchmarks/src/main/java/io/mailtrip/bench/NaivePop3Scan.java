@@ -10,18 +10,12 @@ import java.time.Duration;
 /**
  * The scan we compare the sensor with: every poll logs in, lists the UIDs and reads the headers
  * ({@code TOP n 0}) of every message, remembering nothing between polls.
+ *
+ * @param port     the POP3 port on 127.0.0.1
+ * @param user     the mailbox login
+ * @param password its password
  */
-final class NaivePop3Scan {
-
-    private final int port;
-    private final String user;
-    private final String password;
-
-    NaivePop3Scan(int port, String user, String password) {
-        this.port = port;
-        this.user = user;
-        this.password = password;
-    }
+record NaivePop3Scan(int port, String user, String password) {
 
     /** One poll; returns the number of headers read. */
     int poll() throws IOException {

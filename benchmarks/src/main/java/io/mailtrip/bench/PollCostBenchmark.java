@@ -23,10 +23,10 @@ public final class PollCostBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int foreign = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        int naivePolls = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int newPerRun = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int foreign = BenchArgs.integer(args, 0, 10_000);
+        int runs = BenchArgs.integer(args, 1, 6);
+        int naivePolls = BenchArgs.integer(args, 2, 5);
+        int newPerRun = BenchArgs.integer(args, 3, 10);
         try (BenchMailServer server = new BenchMailServer(0, 0, 0, -1);
              CountingProxy proxy = new CountingProxy(server.pop3Port())) {
             server.addForeignMails(BenchMailServer.PROBE, foreign);

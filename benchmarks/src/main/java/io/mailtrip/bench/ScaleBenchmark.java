@@ -35,10 +35,10 @@ public final class ScaleBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int instances = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 90;
-        int window = args.length > 2 ? Integer.parseInt(args[2]) : 180;
-        int interval = args.length > 3 ? Integer.parseInt(args[3]) : 60;
+        int instances = BenchArgs.integer(args, 0, 2000);
+        int warmup = BenchArgs.integer(args, 1, 90);
+        int window = BenchArgs.integer(args, 2, 180);
+        int interval = BenchArgs.integer(args, 3, 60);
         Path runnerJar = Path.of(args.length > 4 ? args[4] : "runner/target/mailtrip-runner.jar").toAbsolutePath();
         String runnerXmx = args.length > 5 ? args[5] : "256m";
         boolean fullHistory = args.length > 6 && args[6].equals("full");

@@ -39,7 +39,7 @@ public final class TimingBenchmark {
 
     public static void main(String[] args) throws Exception {
         String server = args.length > 0 ? args[0] : "greenmail";
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int runs = BenchArgs.integer(args, 1, 10);
         String interval = args.length > 2 ? args[2] : "10";
         if (server.equals("stack")) {
             runOnStack(runs, interval);

@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.DecimalText;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 
@@ -30,8 +32,8 @@ final class PerfdataFormatter {
 
     static String item(ChannelDescriptor channel, ChannelValue value, ChannelThresholds thresholds) {
         PerfUnit unit = PerfUnit.forChannel(channel.unit());
-        String shown = value.measured() ? DecimalText.of(unit.convert(value.value())) + unit.symbol() : "U";
-        String max = unit.max() == null ? "" : DecimalText.of(unit.max());
+        String shown = value.measured() ? DecimalText.machine(unit.convert(value.value())) + unit.symbol() : "U";
+        String max = unit.max() == null ? "" : DecimalText.machine(unit.max());
         String item = channel.key() + "=" + shown + ";" + thresholds.warningText() + ";" + thresholds.criticalText()
                 + ";0;" + max;
         return item.endsWith(";") ? item.substring(0, item.length() - 1) : item;

@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.DecimalText;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorDescriptor;
@@ -53,7 +55,7 @@ final class ResultReport {
                         + verdict.name().toLowerCase(Locale.ROOT) + ")");
                 state = PluginState.worst(state, verdict);
             } else if (channel.key().equals(thresholds.primaryChannel())) {
-                lead.add(channel.key() + " " + DecimalText.of(shown) + unit.symbol());
+                lead.add(channel.key() + " " + DecimalText.machine(shown) + unit.symbol());
             }
         }
         String message = timedOut
@@ -76,12 +78,12 @@ final class ResultReport {
         List<String> lines = new ArrayList<>();
         if (verbosity >= 1) {
             lines.add(String.format(Locale.ROOT, "sensor status %s in phase %s after %s s", result.status(),
-                    result.phase(), DecimalText.of(result.elapsed().toNanos() / 1e9)));
+                    result.phase(), DecimalText.machine(result.elapsed().toNanos() / 1e9)));
             for (ChannelDescriptor channel : descriptor.channels()) {
                 ChannelValue value = result.channel(channel.key());
                 PerfUnit unit = PerfUnit.forChannel(channel.unit());
                 lines.add(channel.label() + " (" + channel.key() + "): " + (value.measured()
-                        ? DecimalText.of(unit.convert(value.value())) + " " + unit.symbol() : "not measured"));
+                        ? DecimalText.machine(unit.convert(value.value())) + " " + unit.symbol() : "not measured"));
             }
             lines.addAll(notes);
         }

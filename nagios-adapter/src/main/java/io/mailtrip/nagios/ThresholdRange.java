@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.DecimalText;
+
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -96,21 +98,21 @@ record ThresholdRange(double start, double end, boolean inside, PerfUnit unit) {
         if (start == Double.NEGATIVE_INFINITY) {
             out.append("~:");
         } else if (start != 0 || end == Double.POSITIVE_INFINITY) {
-            out.append(DecimalText.of(start)).append(':');
+            out.append(DecimalText.machine(start)).append(':');
         }
         if (end != Double.POSITIVE_INFINITY) {
-            out.append(DecimalText.of(end));
+            out.append(DecimalText.machine(end));
         }
         return out.toString();
     }
 
     /** Why {@code value} alerts, for the summary: {@code "12.5s > 10s"}, {@code "3s inside @2:5"}. */
     String describeBreach(double value) {
-        String shown = DecimalText.of(value) + unit.symbol();
+        String shown = DecimalText.machine(value) + unit.symbol();
         if (inside) {
             return shown + " inside @" + perfdataText().substring(1) + unit.symbol();
         }
-        return value > end ? shown + " > " + DecimalText.of(end) + unit.symbol()
-                : shown + " < " + DecimalText.of(start) + unit.symbol();
+        return value > end ? shown + " > " + DecimalText.machine(end) + unit.symbol()
+                : shown + " < " + DecimalText.machine(start) + unit.symbol();
     }
 }

@@ -61,7 +61,7 @@ class NagiosOAuth2Test {
     }
 
     private NagiosPlugin.Printed run(List<String> args) {
-        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, ExitGuard.inactive())
+        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, new ExitGuard(null, null))
                 .execute(args.toArray(String[]::new));
     }
 

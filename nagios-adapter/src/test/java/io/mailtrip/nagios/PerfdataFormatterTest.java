@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.DecimalText;
+
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
@@ -63,10 +65,10 @@ class PerfdataFormatterTest {
 
     @Test
     void writesPlainDecimals() {
-        assertThat(DecimalText.of(0)).isEqualTo("0");
-        assertThat(DecimalText.of(-0.0)).isEqualTo("0");
-        assertThat(DecimalText.of(1e-7)).isEqualTo("0");
-        assertThat(DecimalText.of(1e12)).isEqualTo("1000000000000");
-        assertThat(DecimalText.of(2.50)).isEqualTo("2.5");
+        assertThat(DecimalText.machine(0)).isEqualTo("0");
+        assertThat(DecimalText.machine(-0.0)).isEqualTo("0");
+        assertThat(DecimalText.machine(1e-7)).isEqualTo("0");
+        assertThat(DecimalText.machine(1e12)).isEqualTo("1000000000000");
+        assertThat(DecimalText.machine(2.50)).isEqualTo("2.5");
     }
 }

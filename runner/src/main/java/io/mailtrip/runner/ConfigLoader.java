@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mailtrip.host.ConfigFileReader;
 import io.mailtrip.host.ConfigProblems;
 import io.mailtrip.host.SettingsHierarchy;
+import io.mailtrip.host.ValueReferences;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.SettingDescriptor;
 
@@ -38,9 +39,10 @@ public final class ConfigLoader {
     private final SensorCatalog catalog;
     private final InstanceLoader instanceLoader;
 
-    public ConfigLoader(SensorCatalog catalog, InstanceLoader instanceLoader) {
+    /** @param references resolves the {@code ${env:}} and {@code ${file:}} references of the file's values */
+    public ConfigLoader(SensorCatalog catalog, ValueReferences references) {
+        this.instanceLoader = new InstanceLoader(references);
         this.catalog = catalog;
-        this.instanceLoader = instanceLoader;
     }
 
     /**

@@ -20,8 +20,11 @@ import java.util.Map;
  * to monitor is the configuration file {@code demo.yml} beside this class, read by the same loader as any
  * user's file; it finds the server's ports and its fresh password through {@link #references()}. The
  * runner's Java names no sensor and no setting.
+ *
+ * @param greenMail the running server
+ * @param password  the mailbox's fresh password, never printed
  */
-final class DemoMailServer implements AutoCloseable {
+record DemoMailServer(GreenMail greenMail, String password) implements AutoCloseable {
 
     /** The configuration the demo runs, a resource beside this class. */
     static final String CONFIG = "demo.yml";
@@ -29,14 +32,6 @@ final class DemoMailServer implements AutoCloseable {
     private static final String PROBE_LOGIN = "probe";
     private static final String IMAP_PROBE_ADDRESS = "imapprobe@localhost";
     private static final String IMAP_PROBE_LOGIN = "imapprobe";
-
-    private final GreenMail greenMail;
-    private final String password;
-
-    private DemoMailServer(GreenMail greenMail, String password) {
-        this.greenMail = greenMail;
-        this.password = password;
-    }
 
     static DemoMailServer start() {
         // A fresh password per start: nothing to leak, nothing to print.

@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.host.RawSettings;
@@ -26,14 +28,14 @@ import java.util.regex.Pattern;
  * kit's {@link SettingsPipeline}, so the rules of every setting come from the sensor's metadata and none
  * is repeated here. A problem of an inherited value says where it was written: {@code (from device mx1)}.
  */
-public final class InstanceLoader {
+final class InstanceLoader {
 
     static final List<String> INSTANCE_KEYS = List.of("id", "sensor", "device", "settings");
     static final Pattern ID = SettingsHierarchy.NAME;
 
     private final SettingsPipeline pipeline;
 
-    public InstanceLoader(ValueReferences references) {
+    InstanceLoader(ValueReferences references) {
         this.pipeline = new SettingsPipeline(references);
     }
 
@@ -84,7 +86,7 @@ public final class InstanceLoader {
         if (problems.isEmpty() && id.isPresent() && resolved.isPresent()) {
             Settings settings = resolved.get().settings();
             instance = Optional.of(new InstanceConfig(id.get(), provider.get(), settings, resolved.get().inherited(),
-                    ScheduleInterval.of(settings), file + ": " + where));
+                    RoleSettings.of(settings).interval(), file + ": " + where));
         }
         return new Located(index, where, id, instance, problems, warnings);
     }

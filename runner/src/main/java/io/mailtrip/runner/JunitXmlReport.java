@@ -1,5 +1,9 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.DecimalText;
+
+import io.mailtrip.host.MarkupText;
+
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 
@@ -45,8 +49,8 @@ final class JunitXmlReport {
 
     private static void testcase(RunRecord record, StringBuilder xml) {
         SensorResult result = record.result();
-        xml.append("  <testcase classname=\"").append(escape(SUITE_NAME + "." + record.sensorId()))
-                .append("\" name=\"").append(escape(record.instanceId()))
+        xml.append("  <testcase classname=\"").append(MarkupText.escape(SUITE_NAME + "." + record.sensorId()))
+                .append("\" name=\"").append(MarkupText.escape(record.instanceId()))
                 .append("\" time=\"").append(DecimalText.seconds(seconds(result))).append("\">\n");
         String element = switch (result.status()) {
             case UP -> null;
@@ -54,36 +58,16 @@ final class JunitXmlReport {
             case UNKNOWN -> "error";
         };
         if (element != null) {
-            xml.append("    <").append(element).append(" message=\"").append(escape(ResultLine.summary(result)))
+            xml.append("    <").append(element).append(" message=\"").append(MarkupText.escape(ResultLine.summary(result)))
                     .append("\" type=\"").append(result.status()).append("\">")
-                    .append(escape("phase=" + result.phase() + "\n" + String.join("\n", result.details())))
+                    .append(MarkupText.escape("phase=" + result.phase() + "\n" + String.join("\n", result.details())))
                     .append("</").append(element).append(">\n");
         }
-        xml.append("    <system-out>").append(escape(ResultLine.channels(record))).append("</system-out>\n");
+        xml.append("    <system-out>").append(MarkupText.escape(ResultLine.channels(record))).append("</system-out>\n");
         xml.append("  </testcase>\n");
     }
 
     private static double seconds(SensorResult result) {
         return result.elapsed().toNanos() / 1e9;
-    }
-
-    /** Escapes markup and drops characters XML 1.0 cannot carry at all (other control characters). */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (c == '\n' || c == '\t' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)) {
-                        out.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return out.toString();
     }
 }

@@ -66,7 +66,7 @@ public final class Main {
     private int configured(RunnerOptions options) throws InterruptedException {
         SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
         catalog.warnings().forEach(w -> err.println("warning: " + w));
-        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess()))
+        RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess())
                 .load(options.config().orElseThrow());
         config.warnings().forEach(w -> err.println("warning: " + w));
         if (options.validate()) {
@@ -98,7 +98,7 @@ public final class Main {
             err.println("mailtrip demo: GreenMail SMTP on 127.0.0.1:" + server.smtpPort() + ", POP3 on 127.0.0.1:"
                     + server.pop3Port() + ", IMAP on 127.0.0.1:" + server.imapPort());
             SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
-            RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(server.references()))
+            RunnerConfig config = new ConfigLoader(catalog, server.references())
                     .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());
             if (options.once()) {
                 config = new RunnerConfig(Optional.empty(), config.junitXml(), config.jsonLines(), config.history(),

@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.ScheduleSpread;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,21 +49,9 @@ public final class Scheduler {
         for (SensorInstance instance : instances) {
             long intervalMillis = Math.max(1, instance.interval().toMillis());
             long window = Math.min(intervalMillis, SPREAD_PER_INSTANCE.toMillis() * instances.size());
-            long firstDelay = window <= 1 ? 0 : Math.floorMod(spread(instance.id()), window);
+            long firstDelay = ScheduleSpread.slot(instance.id(), window);
             timer.scheduleAtFixedRate(() -> tick(instance), firstDelay, intervalMillis, TimeUnit.MILLISECONDS);
         }
-    }
-
-    /**
-     * A well-mixed hash of the instance id. {@code String.hashCode} of sequential ids ({@code mail-0001},
-     * {@code mail-0002}, ...) differs mostly in its low bits, which bunched 2,000 first starts into a
-     * third of the window (BENCHMARKS.md); a 64-bit finaliser (SplitMix64) spreads them evenly.
-     */
-    static long spread(String id) {
-        long z = id.hashCode() * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** Runs {@code task} on the timer thread every {@code period} (output flushes); it must be quick. */

@@ -1,5 +1,9 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.DecimalText;
+
+import io.mailtrip.host.MarkupText;
+
 import io.mailtrip.spi.Status;
 
 import java.util.ArrayList;
@@ -7,7 +11,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * One stacked area chart of several channels in one unit ({@code graphType = stacked}): each channel's
+ * One stacked area chart of several channels in one unit (the graph-type role set to stacked): each channel's
  * band sits on the bands before it, so the top edge is their sum. A run without a value adds nothing to
  * its band (the status strip below still shows the run). Drawn on the server like {@link SvgChart}.
  */
@@ -30,8 +34,8 @@ final class StackedChart {
         List<double[]> edges = stackedEdges(bands, runs);
         double max = edges.isEmpty() ? 0 : max(edges.get(edges.size() - 1));
         double top = max <= 0 ? 1 : max;
-        StringBuilder svg = SvgChart.open(label, "data-chart=\"stacked\" data-unit=\"" + StatusPage.escape(unit)
-                + "\" data-channels=\"" + StatusPage.escape(String.join(" ", channels)) + "\"", max);
+        StringBuilder svg = SvgChart.open(label, "data-chart=\"stacked\" data-unit=\"" + MarkupText.escape(unit)
+                + "\" data-channels=\"" + MarkupText.escape(String.join(" ", channels)) + "\"", max);
         List<Column> columns = columns(runs);
         double[] below = new double[runs];
         for (int band = 0; band < edges.size(); band++) {
@@ -44,7 +48,7 @@ final class StackedChart {
                 points.add(point(columns.get(i).x(), below[columns.get(i).run()], top));
             }
             svg.append("<polygon class=\"band band").append(band % COLOURS).append("\" data-channel=\"")
-                    .append(StatusPage.escape(channels.get(band))).append("\" points=\"").append(points)
+                    .append(MarkupText.escape(channels.get(band))).append("\" points=\"").append(points)
                     .append("\"/>");
             below = above;
         }

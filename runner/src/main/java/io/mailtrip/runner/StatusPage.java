@@ -1,5 +1,11 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
+import io.mailtrip.host.DecimalText;
+
+import io.mailtrip.host.MarkupText;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
@@ -49,17 +55,17 @@ final class StatusPage {
 
     private static void instance(InstanceHistory.Snapshot snapshot, Locale language, StringBuilder html) {
         String status = snapshot.latest().map(r -> r.result().status().name()).orElse("NONE");
-        html.append("<section data-instance=\"").append(escape(snapshot.instanceId())).append("\"><h2>")
-                .append(escape(snapshot.instanceId())).append(" <span class=\"badge ").append(status).append("\">")
+        html.append("<section data-instance=\"").append(MarkupText.escape(snapshot.instanceId())).append("\"><h2>")
+                .append(MarkupText.escape(snapshot.instanceId())).append(" <span class=\"badge ").append(status).append("\">")
                 .append(status.equals("NONE") ? "no result yet" : status).append("</span>");
         primary(snapshot, html);
         html.append("</h2><p><span class=\"sensor-name\">")
-                .append(escape(ResponseLanguage.sensorName(snapshot.descriptor(), language))).append("</span> (")
-                .append(escape(snapshot.descriptor().id())).append(')');
+                .append(MarkupText.escape(ResponseLanguage.sensorName(snapshot.descriptor(), language))).append("</span> (")
+                .append(MarkupText.escape(snapshot.descriptor().id())).append(')');
         if (snapshot.latest().isPresent()) {
             SensorResult result = snapshot.latest().get().result();
             html.append(" &middot; ").append(result.start().truncatedTo(ChronoUnit.SECONDS)).append(" &middot; ")
-                    .append(escape(result.message()));
+                    .append(MarkupText.escape(result.message()));
         }
         html.append(" &middot; downtime ").append(DecimalText.rounded(snapshot.downtimePercent(), 2))
                 .append("% &middot; runs ").append(snapshot.runs()).append(", skipped ")
@@ -73,10 +79,10 @@ final class StatusPage {
         snapshot.display().primary(snapshot.descriptor()).ifPresent(channel -> {
             ChannelValue value = snapshot.latest().map(r -> r.result().channel(channel.key()))
                     .orElse(ChannelValue.notMeasured());
-            html.append(" <span class=\"primary\" data-channel=\"").append(escape(channel.key())).append("\">")
-                    .append(escape(channel.label())).append(' ')
+            html.append(" <span class=\"primary\" data-channel=\"").append(MarkupText.escape(channel.key())).append("\">")
+                    .append(MarkupText.escape(channel.label())).append(' ')
                     .append(value.measured() ? DecimalText.rounded(value.value(), PRIMARY_DECIMALS) + " "
-                            + escape(channel.unit()) : "-")
+                            + MarkupText.escape(channel.unit()) : "-")
                     .append("</span>");
         });
     }
@@ -84,7 +90,7 @@ final class StatusPage {
     private static void charts(InstanceHistory.Snapshot snapshot, StringBuilder html) {
         List<Status> statuses = snapshot.points().stream().map(ResultPoint::status).toList();
         List<ChannelDescriptor> all = snapshot.descriptor().channels();
-        ChannelDisplay display = snapshot.display();
+        RoleSettings display = snapshot.display();
         List<ChannelDescriptor> stacked = display.ordered(snapshot.descriptor()).stream()
                 .filter(c -> display.stackFactor(c).isPresent()).toList();
         if (!stacked.isEmpty()) {
@@ -98,7 +104,7 @@ final class StatusPage {
             List<Double> values = snapshot.points().stream().map(p -> p.values().get(index)).toList();
             String label = channel.label() + " (" + channel.unit() + ")";
             html.append("<figure>").append(SvgChart.render(values, statuses, label, channel.key()))
-                    .append("<figcaption>").append(escape(label)).append("</figcaption></figure>");
+                    .append("<figcaption>").append(MarkupText.escape(label)).append("</figcaption></figure>");
         }
     }
 
@@ -114,15 +120,11 @@ final class StatusPage {
             OptionalDouble factor = snapshot.display().stackFactor(channel);
             bands.add(snapshot.points().stream().map(p -> p.values().get(index) * factor.orElseThrow()).toList());
             legend.append("<span class=\"key band").append(i % StackedChart.COLOURS).append("\"></span>")
-                    .append(escape(channel.label()));
+                    .append(MarkupText.escape(channel.label()));
         }
         String label = "stacked (" + unit + ")";
         html.append("<figure>").append(StackedChart.render(bands,
                         channels.stream().map(ChannelDescriptor::key).toList(), statuses, unit, label))
-                .append("<figcaption>").append(escape(label)).append(legend).append("</figcaption></figure>");
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+                .append("<figcaption>").append(MarkupText.escape(label)).append(legend).append("</figcaption></figure>");
     }
 }

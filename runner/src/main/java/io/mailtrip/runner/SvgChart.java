@@ -1,5 +1,9 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.DecimalText;
+
+import io.mailtrip.host.MarkupText;
+
 import io.mailtrip.spi.Status;
 
 import java.util.ArrayList;
@@ -26,7 +30,7 @@ final class SvgChart {
         double max = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(0);
         double top = max <= 0 ? 1 : max;
         double step = values.size() <= 1 ? 0 : (double) WIDTH / (values.size() - 1);
-        StringBuilder svg = open(label, "data-chart=\"channel\" data-channel=\"" + StatusPage.escape(channel) + "\"",
+        StringBuilder svg = open(label, "data-chart=\"channel\" data-channel=\"" + MarkupText.escape(channel) + "\"",
                 max);
         for (List<String> segment : segments(values, step, top, PLOT_HEIGHT)) {
             svg.append("<polyline class=\"line\" points=\"").append(String.join(" ", segment)).append("\"/>");
@@ -41,7 +45,7 @@ final class SvgChart {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
                 .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" ").append(dataAttributes).append("><title>")
-                .append(StatusPage.escape(label)).append("</title>");
+                .append(MarkupText.escape(label)).append("</title>");
         svg.append("<text x=\"2\" y=\"10\" class=\"axis\">max ").append(DecimalText.rounded(max, 1))
                 .append("</text>");
         return svg;

@@ -39,7 +39,7 @@ class BadInputConfigTest {
         new ObjectMapper().writeValue(file.toFile(), Map.of("sensors",
                 List.of(Map.of("id", "mail1", "sensor", "smtp-pop3-roundtrip", "settings", settings))));
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
-        ConfigLoader loader = new ConfigLoader(catalog, new InstanceLoader(new ValueReferences(name -> null)));
+        ConfigLoader loader = new ConfigLoader(catalog, new ValueReferences(name -> null));
 
         ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> loader.load(file));
 

@@ -30,7 +30,7 @@ class ConfigLoaderTest {
 
     private ConfigLoader loader() {
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
-        return new ConfigLoader(catalog, new InstanceLoader(new ValueReferences(ENVIRONMENT::get)));
+        return new ConfigLoader(catalog, new ValueReferences(ENVIRONMENT::get));
     }
 
     private ConfigurationException failure(String yaml) {

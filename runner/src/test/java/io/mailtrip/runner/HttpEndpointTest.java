@@ -53,7 +53,7 @@ class HttpEndpointTest {
         Path file = dir.resolve("config.yml");
         Files.writeString(file, yaml);
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
-        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess())).load(file);
+        RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess()).load(file);
         return Runner.create(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 System.err);
     }
@@ -227,7 +227,7 @@ class HttpEndpointTest {
                         .isEqualTo(name.getValue());
                 assertThat(api.headers().firstValue("Content-Language")).contains(name.getKey());
                 assertThat(page.body()).as(name.getKey())
-                        .contains("<span class=\"sensor-name\">" + StatusPage.escape(name.getValue()) + "</span>")
+                        .contains("<span class=\"sensor-name\">" + io.mailtrip.host.MarkupText.escape(name.getValue()) + "</span>")
                         .contains("<html lang=\"" + name.getKey() + "\">");
             }
         }

@@ -33,7 +33,7 @@ class LargeConfigTest {
         assertThat(Files.size(file)).isGreaterThan(3L * 1024 * 1024);
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
 
-        RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(new ValueReferences(name -> null)))
+        RunnerConfig config = new ConfigLoader(catalog, new ValueReferences(name -> null))
                 .load(file);
 
         assertThat(config.instances()).hasSize(10_000);

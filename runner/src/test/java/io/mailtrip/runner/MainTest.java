@@ -258,7 +258,7 @@ class MainTest {
             settings.put("interval", "1");
             Path file = config("junitXml: junit.xml\n", settings);
             SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
-            RunnerConfig config = new ConfigLoader(catalog, new InstanceLoader(ValueReferences.fromProcess())).load(file);
+            RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess()).load(file);
             Runner runner = Runner.create(config, new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
             runner.start();

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one-minute tick. Jenkins reads {@link #getRecurrencePeriod()} once at start-up, so per-instance
- * intervals are decided by core's {@code DueSchedule}, not here. A tick is skipped while the previous one
- * still runs; every run is bounded by its sensor's budget.
+ * intervals are decided by core's {@code DueSchedule}, not here. The tick only starts the due sensors on
+ * core's pool and ends, so a slow sensor never makes Jenkins skip the next tick; every run is bounded by
+ * its sensor's budget.
  */
 @Extension
 public final class MailtripPeriodicWork extends AsyncPeriodicWork {

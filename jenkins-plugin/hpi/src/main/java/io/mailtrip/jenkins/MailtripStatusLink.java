@@ -5,7 +5,6 @@ import hudson.model.ManagementLink;
 import hudson.security.Permission;
 import io.mailtrip.jenkins.core.StatusViewModel;
 import jenkins.model.Jenkins;
-import jenkins.util.Timer;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -33,7 +32,7 @@ public final class MailtripStatusLink extends ManagementLink {
 
     @Override
     public String getDescription() {
-        return "Status and history of the SMTP to POP3 round-trip sensors.";
+        return "Status and history of the mailtrip sensors.";
     }
 
     @Override
@@ -53,7 +52,6 @@ public final class MailtripStatusLink extends ManagementLink {
 
     /** The page's rows, the sensor's name in the viewer's locale (the JVM's outside a request). */
     public StatusViewModel getView() {
-        MailtripRuns.get().sync(new PrintStream(OutputStream.nullOutputStream()));
         StaplerRequest2 request = Stapler.getCurrentRequest2();
         return MailtripRuns.get().view(request == null ? Locale.getDefault() : request.getLocale());
     }
@@ -62,7 +60,7 @@ public final class MailtripStatusLink extends ManagementLink {
     @POST
     public HttpResponse doRunNow(@QueryParameter String id) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        Timer.get().submit(() -> MailtripRuns.get().run(id, new PrintStream(OutputStream.nullOutputStream())));
+        MailtripRuns.get().run(id, new PrintStream(OutputStream.nullOutputStream()));
         return HttpResponses.redirectToDot();
     }
 }

@@ -1,13 +1,13 @@
 package io.mailtrip.jenkins;
 
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.Secret;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** A secret setting without a user beside it (a trust store password), kept encrypted on disk. */
-public final class SecretSettingValue extends AbstractDescribableImpl<SecretSettingValue> {
+public final class SecretSettingValue implements Describable<SecretSettingValue> {
 
     private final String key;
     private final Secret value;

@@ -1,24 +1,13 @@
 package io.mailtrip.jenkins;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import hudson.util.Secret;
-import io.mailtrip.jenkins.core.FieldProblem;
 import io.mailtrip.jenkins.core.FormModel;
-import io.mailtrip.jenkins.core.JenkinsFilesGenerator;
-import jenkins.model.Jenkins;
+import io.mailtrip.spi.ConfigurationProblem;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
-import org.kohsuke.stapler.verb.POST;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +20,10 @@ import java.util.Optional;
  * Java property per setting: no setting key is typed here. An empty field inherits the
  * {@link SensorDefaults global default}.
  */
-public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorInstanceConfig> {
+public final class SensorInstanceConfig extends GeneratedForm<SensorInstanceConfig> {
 
     private final String instanceId;
     private final String sensorId;
-    private List<SettingValue> values = List.of();
-    private List<SecretSettingValue> secrets = List.of();
 
     @DataBoundConstructor
     public SensorInstanceConfig(String instanceId, String sensorId) {
@@ -52,46 +39,17 @@ public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorIn
         return sensorId;
     }
 
-    public List<SettingValue> getValues() {
-        return values;
-    }
-
-    @DataBoundSetter
-    public void setValues(List<SettingValue> values) {
-        this.values = values == null ? List.of() : List.copyOf(values);
-    }
-
-    public List<SecretSettingValue> getSecrets() {
-        return secrets;
-    }
-
-    @DataBoundSetter
-    public void setSecrets(List<SecretSettingValue> secrets) {
-        this.secrets = secrets == null ? List.of() : List.copyOf(secrets);
-    }
-
-    /**
-     * A field's value for the generated Jelly ({@code instance[field]} and {@code instance.get('key')}):
-     * a {@link Secret} for secret fields, text otherwise; empty when the field inherits.
-     */
-    public Object get(String field) {
-        return stored().shown(model(), field);
-    }
-
     /** The values as core's binding reads them; secrets in clear only when asked, and only in memory. */
     Map<String, String> formValues(boolean withSecrets) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put(FormModel.INSTANCE_ID, instanceId);
         form.put(FormModel.SENSOR_ID, sensorId);
-        form.putAll(stored().asForm(withSecrets));
+        form.putAll(storedForm(withSecrets));
         return form;
     }
 
-    private GeneratedFormValues stored() {
-        return new GeneratedFormValues(values, secrets);
-    }
-
-    private FormModel model() {
+    @Override
+    FormModel model() {
         return PluginSensors.binding(sensorId).model();
     }
 
@@ -103,15 +61,10 @@ public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorIn
     static SensorInstanceConfig fromForm(JSONObject json, SensorDefaults defaults) throws Descriptor.FormException {
         String sensorId = json.optString(FormModel.SENSOR_ID, "");
         SensorInstanceConfig config = new SensorInstanceConfig(json.optString(FormModel.INSTANCE_ID, ""), sensorId);
-        GeneratedFormValues read = GeneratedFormValues.read(PluginSensors.binding(sensorId).model(), json);
-        config.setValues(read.values());
-        config.setSecrets(read.secrets());
-        List<FieldProblem> problems = PluginSensors.binding(sensorId)
+        config.take(GeneratedFormValues.read(config.model(), json));
+        List<ConfigurationProblem> problems = PluginSensors.binding(sensorId)
                 .problems(config.formValues(true), defaults.formValues(true), JenkinsCredentials.SYSTEM);
-        if (!problems.isEmpty()) {
-            throw new Descriptor.FormException(config.instanceId + ": " + problems.get(0).line(),
-                    problems.get(0).field());
-        }
+        refuseFirst(config.instanceId, problems);
         return config;
     }
 
@@ -129,49 +82,19 @@ public final class SensorInstanceConfig extends AbstractDescribableImpl<SensorIn
             return fromForm(formData, MailtripGlobalConfiguration.get().getDefaults());
         }
 
-        /** {@code field/<name>/check}: the one live-check endpoint every generated field points at. */
+        /** {@code field/<name>/...}: the one endpoint every generated field points at. */
         public FieldEndpoint getField(String name) {
-            return new FieldEndpoint(name);
-        }
-
-        @POST
-        public ListBoxModel doFillSmtpCredentialsIdItems(@QueryParameter String value) {
-            return credentialsItems(value);
-        }
-
-        @POST
-        public ListBoxModel doFillPop3CredentialsIdItems(@QueryParameter String value) {
-            return credentialsItems(value);
-        }
-
-        static ListBoxModel credentialsItems(String current) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return new StandardListBoxModel().includeCurrentValue(current);
-            }
-            return new StandardListBoxModel().includeEmptyValue()
-                    .includeAs(ACL.SYSTEM2, Jenkins.get(), StandardUsernamePasswordCredentials.class)
-                    .includeCurrentValue(current);
+            return new FieldEndpoint(name, SensorInstanceConfig::check);
         }
     }
 
-    /** Checks one field through core's {@link io.mailtrip.jenkins.core.FieldValidation}. */
-    public static final class FieldEndpoint {
-        private final String name;
-
-        FieldEndpoint(String name) {
-            this.name = name;
-        }
-
-        @POST
-        public FormValidation doCheck(StaplerRequest2 req) {
-            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            String sensorId = Optional.ofNullable(req.getParameter(FormModel.SENSOR_ID))
-                    .orElse(JenkinsFilesGenerator.BUNDLED_SENSOR);
-            FieldCheckRequest posted = FieldCheckRequest.of(req, PluginSensors.binding(sensorId).model(), name);
-            // The saved global defaults: a field left empty passes when a default fills it.
-            return FieldCheckRequest.toJenkins(PluginSensors.validation(sensorId).check(name, posted.value(),
-                    posted.others(), MailtripGlobalConfiguration.get().getDefaults().formValues(true),
-                    JenkinsCredentials.SYSTEM));
-        }
+    /** Checks one field through core's {@link io.mailtrip.jenkins.core.FieldValidation}, over the saved defaults. */
+    private static FormValidation check(String name, StaplerRequest2 req) {
+        String sensorId = Optional.ofNullable(req.getParameter(FormModel.SENSOR_ID)).orElse(PluginSensors.formSensorId());
+        FieldCheckRequest posted = FieldCheckRequest.of(req, PluginSensors.binding(sensorId).model(), name);
+        // The saved global defaults: a field left empty passes when a default fills it.
+        return FieldCheckRequest.toJenkins(PluginSensors.validation(sensorId).check(name, posted.value(),
+                posted.others(), MailtripGlobalConfiguration.get().getDefaults().formValues(true),
+                JenkinsCredentials.SYSTEM));
     }
 }

@@ -1,12 +1,12 @@
 package io.mailtrip.jenkins;
 
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** One form field's value of a sensor instance, by field name (a setting key or a credentials field). */
-public final class SettingValue extends AbstractDescribableImpl<SettingValue> {
+public final class SettingValue implements Describable<SettingValue> {
 
     private final String key;
     private final String value;

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +69,8 @@ class MailtripPluginTest {
     void thePeriodicWorkRunsTheDueSensorAgainstGreenMail(JenkinsRule j) throws Exception {
         MailtripGlobalConfiguration.get().setSensors(List.of(instance("mail1")));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        MailtripRuns.get().runDue(new PrintStream(log, true, StandardCharsets.UTF_8));
+        MailtripRuns.get().runDue(new PrintStream(log, true, StandardCharsets.UTF_8)).values()
+                .forEach(CompletableFuture::join);
         StatusRow row = MailtripRuns.get().view(Locale.ROOT).rows().get(0);
         assertThat(row.status()).as(row.lastMessage()).hasValue(Status.UP);
         assertThat(log.toString(StandardCharsets.UTF_8)).startsWith("mail1: UP ")
@@ -87,10 +89,7 @@ class MailtripPluginTest {
         lost.setValues(values);
         MailtripGlobalConfiguration.get().setSensors(List.of(lost));
         SensorResult result = MailtripRuns.get().run("lost", new PrintStream(new ByteArrayOutputStream()))
-                .orElseGet(() -> {
-                    MailtripRuns.get().sync(new PrintStream(new ByteArrayOutputStream()));
-                    return MailtripRuns.get().run("lost", new PrintStream(new ByteArrayOutputStream())).orElseThrow();
-                });
+                .orElseThrow().join();
         assertThat(result.status()).isEqualTo(Status.DOWN);
         HtmlPage page = j.createWebClient().goTo("manage/mailtrip");
         assertThat(page.asNormalizedText()).contains("lost").contains("DOWN").contains("100 %")
@@ -118,7 +117,8 @@ class MailtripPluginTest {
         assertThat(reloaded.getDefaults().get("pop3CredentialsId")).isEqualTo("probe-mailbox");
         assertThat(reloaded.getSensors().get(0).get("pop3CredentialsId")).isEqualTo("");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        MailtripRuns.get().runDue(new PrintStream(log, true, StandardCharsets.UTF_8));
+        MailtripRuns.get().runDue(new PrintStream(log, true, StandardCharsets.UTF_8)).values()
+                .forEach(CompletableFuture::join);
         StatusRow row = MailtripRuns.get().view(Locale.GERMAN).rows().get(0);
         assertThat(row.status()).as(row.lastMessage()).hasValue(Status.UP);
         assertThat(row.sensorName()).isEqualTo("SMTP&POP3-Übermittlung");

@@ -54,7 +54,23 @@ class ResultHistoryTest {
     }
 
     @Test
+    void fullResultsAreBoundedNewestFirstAndStatusesOldestFirst() {
+        ResultHistory history = new ResultHistory(3, 2);
+        assertThat(history.latest()).isEmpty();
+        SensorResult down = history.record(result(Status.DOWN));
+        history.record(result(Status.UP));
+        SensorResult last = history.record(result(Status.UP));
+
+        assertThat(history.results()).hasSize(2).first().isSameAs(last);
+        assertThat(history.results()).doesNotContain(down);
+        assertThat(history.latest()).containsSame(last);
+        assertThat(history.statuses()).containsExactly(Status.DOWN, Status.UP, Status.UP);
+        assertThat(last.channel("downtime").value()).isCloseTo(33.333, org.assertj.core.data.Offset.offset(0.001));
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new ResultHistory(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResultHistory(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.ScheduleSpread;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +17,8 @@ import java.util.Optional;
  * interval and picks up interval changes at once. Intervals are effectively rounded to the nearest whole
  * tick: a tick arriving a few milliseconds early must not push a run a whole tick later.
  *
- * <p>New instances are spread over their first interval by a stable hash of their id, so a Jenkins
+ * <p>New instances are spread over their first interval by the host kit's {@link ScheduleSpread} of
+ * their id (a mixed hash: {@code hashCode} bunches sequential ids), so a Jenkins
  * restart does not start every sensor in the same minute. Thread-safe.
  */
 public final class DueSchedule {
@@ -73,14 +76,9 @@ public final class DueSchedule {
         }
     }
 
-    /** When the instance is next due, if it is planned. */
-    public synchronized Optional<Instant> nextStart(String id) {
-        return Optional.ofNullable(plans.get(id)).map(Plan::next);
-    }
-
     /** A whole number of ticks below the interval, the same for the same id on every start. */
     private Duration spread(String id, Duration interval) {
         long slots = Math.max(1, interval.toMillis() / tick.toMillis());
-        return tick.multipliedBy(Math.floorMod(id.hashCode(), slots));
+        return tick.multipliedBy(ScheduleSpread.slot(id, slots));
     }
 }

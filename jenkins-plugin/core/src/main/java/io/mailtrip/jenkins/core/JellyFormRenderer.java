@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Visibility rules are not drawn as {@code f:radioBlock} or {@code f:optionalBlock}. The form is a
  * {@code f:repeatableProperty} item, where radio groups are named document-wide; a rule with several
- * values ({@code pop3Auth in {password, apop}}) would need the same field under two radio blocks; and
+ * values ({@code auth in {password, apop}}) would need the same field under two radio blocks; and
  * block nesting changes the submitted JSON shape. Every field is a plain entry instead, its rule shown
  * as the entry's description and in its help file, and the SPI ignores values of settings that do not
  * apply (the same rule everywhere, server-side). Live checks send the controlling fields along.
@@ -38,7 +38,7 @@ public final class JellyFormRenderer {
                 .append(XmlText.escape(model.descriptor().id()).replace("--", "- -"))
                 .append(model.scope() == FormScope.DEFAULTS ? " (global defaults)" : "")
                 .append(". Do not edit: change the metadata and regenerate. -->\n");
-        out.append("<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\" xmlns:c=\"/lib/credentials\">\n");
+        out.append("<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\" xmlns:st=\"jelly:stapler\">\n");
         for (FormSection section : model.sections()) {
             String indent = "  ";
             if (!section.title().isEmpty()) {
@@ -88,7 +88,7 @@ public final class JellyFormRenderer {
             case SECRET -> out.append(inner).append("<f:password").append(check(model, field)).append("/>\n");
             case CHOICE -> choice(out, inner, model, field, field.setting().orElseThrow().options());
             case YES_NO -> choice(out, inner, model, field, YES_NO);
-            case CREDENTIALS -> out.append(inner).append("<c:select/>\n");
+            case CREDENTIALS -> credentials(out, inner, field);
             case SENSOR_ID -> throw new IllegalStateException("handled above");
         }
         out.append(indent).append("</f:entry>\n");
@@ -108,6 +108,26 @@ public final class JellyFormRenderer {
                     .append("</f:option>\n");
         }
         out.append(indent).append("</select>\n");
+    }
+
+    /**
+     * A credentials field of any sensor's user/secret pair. Not {@code c:select}: that tag needs a
+     * {@code doFill<Field>Items} method per field on the descriptor, so a second sensor would need new Java.
+     * Core Jenkins' select script fills any {@code select.select} from its {@code fillUrl}, here the one
+     * generic endpoint {@code field/<name>/fillItems}; the current id is an option until the list arrives.
+     */
+    private static void credentials(StringBuilder out, String indent, FormField field) {
+        String name = field.name();
+        String shown = "${instance == null ? '' : instance.get('" + name + "')}";
+        out.append(indent).append("<st:adjunct includes=\"lib.form.select.select\"/>\n");
+        out.append(indent).append("<div class=\"jenkins-select\">\n");
+        out.append(indent).append("  <select name=\"").append(name)
+                .append("\" class=\"jenkins-select__input select\" fillUrl=\"${rootURL}/${descriptor.descriptorUrl}/field/")
+                .append(name).append("/fillItems\" value=\"").append(shown).append("\">\n");
+        out.append(indent).append("    <option value=\"").append(shown).append("\">").append(shown)
+                .append("</option>\n");
+        out.append(indent).append("  </select>\n");
+        out.append(indent).append("</div>\n");
     }
 
     /** What the empty choice stands for: the inherited value, described as the placeholders are. */

@@ -22,6 +22,12 @@ public final class JenkinsFileSet {
     /** Folder of the global defaults form's views. */
     public static final String DEFAULTS_FOLDER = DEFAULTS_CLASS.replace('.', '/');
 
+    /**
+     * The resource, below the hpi's resources root, that names the sensor the forms were rendered from, so
+     * the plugin's Java names no sensor.
+     */
+    public static final String SENSOR_ID_RESOURCE = "io/mailtrip/jenkins/form-sensor-id";
+
     private JenkinsFileSet() {
     }
 

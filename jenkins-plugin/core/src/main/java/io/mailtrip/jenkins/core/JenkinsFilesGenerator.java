@@ -1,6 +1,5 @@
 package io.mailtrip.jenkins.core;
 
-import io.mailtrip.sensor.smtppop3.RoundTripCatalogue;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.host.SensorProviders;
 
@@ -14,31 +13,25 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes the generated form and help files (instance form and global defaults) into the hpi module's
- * resources, where they are checked in.
- * Run from the repository root: {@code java ... JenkinsFilesGenerator jenkins-plugin/hpi/src/main/resources},
- * or let {@code GeneratedFilesTest} do it with {@code -Dmailtrip.updateJenkinsFiles=true}.
+ * Writes the generated form and help files (instance form and global defaults) of one sensor into the hpi
+ * module's resources, where they are checked in, with the sensor's id ({@link JenkinsFileSet#SENSOR_ID_RESOURCE}).
+ * Run from the repository root: {@code java ... JenkinsFilesGenerator jenkins-plugin/hpi/src/main/resources
+ * SENSOR_ID}, or let {@code GeneratedFilesTest} do it with {@code -Dmailtrip.updateJenkinsFiles=true}.
  */
 public final class JenkinsFilesGenerator {
-
-    /** The sensor the plugin bundles, found through ServiceLoader like every host finds it. */
-    public static final String BUNDLED_SENSOR = RoundTripCatalogue.SENSOR_ID;
 
     private JenkinsFilesGenerator() {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: JenkinsFilesGenerator <hpi resources folder>");
+        if (args.length != 2) {
+            System.err.println("usage: JenkinsFilesGenerator <hpi resources folder> <sensor id>");
             System.exit(2);
         }
-        List<Path> written = write(bundledDescriptor(), Path.of(args[0]));
+        SensorDescriptor descriptor = SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader())
+                .require(args[1]).descriptor();
+        List<Path> written = write(descriptor, Path.of(args[0]));
         written.forEach(p -> System.out.println("wrote " + p));
-    }
-
-    public static SensorDescriptor bundledDescriptor() {
-        return SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader()).require(BUNDLED_SENSOR)
-                .descriptor();
     }
 
     /** Writes the files of {@code descriptor} below {@code resources}, removing help files no field has. */
@@ -58,6 +51,8 @@ public final class JenkinsFilesGenerator {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Files.writeString(resources.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
+            Files.writeString(resources.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), descriptor.id() + "\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Jenkins files below " + resources, e);
         }

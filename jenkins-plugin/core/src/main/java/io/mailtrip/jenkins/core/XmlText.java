@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.MarkupText;
+
 /**
  * Escapes metadata text for the generated XML files. Every label, help text and default that goes into
  * a Jelly or help file passes through here, so a {@code <} or {@code &} in metadata can never become
@@ -10,27 +12,9 @@ final class XmlText {
     private XmlText() {
     }
 
-    /** Text for an element body or a double- or single-quoted attribute of a static XML file. */
+    /** Text for an element body or a quoted attribute of a static XML file: the host kit's strict escaping. */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        // XML 1.0 cannot carry most control characters even as references.
-                        throw new IllegalArgumentException("metadata text contains control character "
-                                + String.format(java.util.Locale.ROOT, "U+%04X", c) + ": " + text.strip());
-                    }
-                    out.appendCodePoint(c);
-                }
-            }
-        });
-        return out.toString();
+        return MarkupText.escapeStrict(text);
     }
 
     /**

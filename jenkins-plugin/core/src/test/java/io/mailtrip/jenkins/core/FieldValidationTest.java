@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FieldValidationTest {
 
     private static final FieldValidation VALIDATION = new FieldValidation(
-            new FormBinding(FormModel.of(JenkinsFilesGenerator.bundledDescriptor())));
+            new FormBinding(FormModel.of(BundledSensor.DESCRIPTOR)));
 
     private static FieldCheck check(String field, String value, Map<String, String> others) {
         return VALIDATION.check(field, value, others, Map.of(), CredentialsLookup.NONE);

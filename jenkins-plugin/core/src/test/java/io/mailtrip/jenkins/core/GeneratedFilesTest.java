@@ -29,7 +29,7 @@ class GeneratedFilesTest {
 
     /** Maven runs tests in the module folder: jenkins-plugin/core. */
     private static final Path RESOURCES = Path.of("..", "hpi", "src", "main", "resources");
-    private static final SensorDescriptor DESCRIPTOR = JenkinsFilesGenerator.bundledDescriptor();
+    private static final SensorDescriptor DESCRIPTOR = BundledSensor.DESCRIPTOR;
 
     @Test
     void checkedInFilesMatchTheMetadata() throws IOException {
@@ -51,6 +51,8 @@ class GeneratedFilesTest {
             assertThat(Files.readString(RESOURCES.resolve(file.getKey()), StandardCharsets.UTF_8))
                     .as(hint + " (" + file.getKey() + ")").isEqualTo(file.getValue());
         }
+        assertThat(Files.readString(RESOURCES.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), StandardCharsets.UTF_8))
+                .as(hint).isEqualTo(DESCRIPTOR.id() + "\n");
     }
 
     @Test
@@ -127,11 +129,24 @@ class GeneratedFilesTest {
             if (setting.type() == SettingType.SECRET) {
                 assertThat(entry.getElementsByTagName("f:textbox").getLength()).as(setting.key()).isZero();
                 assertThat(entry.getElementsByTagName("f:password").getLength()
-                        + entry.getElementsByTagName("c:select").getLength()).as(setting.key()).isEqualTo(1);
+                        + credentialsSelects(entry, field)).as(setting.key()).isEqualTo(1);
             }
         }
         assertThat(model.credentialPairs()).extracting(CredentialPair::field)
-                .containsExactly("smtpCredentialsId", "pop3CredentialsId");
+                .containsExactly("smtpCredentialsId", "pop3CredentialsId", "oauth2ClientCredentialsId");
+    }
+
+    /** A generated credentials field fills itself from the one generic endpoint, never a named doFill method. */
+    private static int credentialsSelects(Element entry, String field) {
+        int count = 0;
+        for (int i = 0; i < entry.getElementsByTagName("select").getLength(); i++) {
+            Element select = (Element) entry.getElementsByTagName("select").item(i);
+            if (select.getAttribute("fillUrl").equals("${rootURL}/${descriptor.descriptorUrl}/field/" + field
+                    + "/fillItems") && select.getAttribute("name").equals(field)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Test
@@ -161,7 +176,7 @@ class GeneratedFilesTest {
                 .contains("<p>Leave the field empty to use the global default.</p>")
                 .contains("<p>Required, here or in the global defaults.</p>");
         assertThat(files.get(folder + "help-pop3CredentialsId.html"))
-                .contains("<p>Required when pop3Auth in {password, apop}, here or in the global defaults.</p>")
+                .contains("<p>Required when pop3Auth in {password, apop, oauth2}, here or in the global defaults.</p>")
                 .contains("Its password is used as pop3Password");
         assertThat(files).doesNotContainKey(folder + "help-smtpPassword.html");
     }
@@ -179,7 +194,7 @@ class GeneratedFilesTest {
                 .contains("<p>Every sensor instance needs a value: set it here or on each instance.</p>")
                 .doesNotContain("Required");
         assertThat(files.get(folder + "help-pop3CredentialsId.html")).contains(
-                "<p>Every sensor instance needs a value when pop3Auth in {password, apop}: set it here or on each"
+                "<p>Every sensor instance needs a value when pop3Auth in {password, apop, oauth2}: set it here or on each"
                         + " instance.</p>");
     }
 

@@ -1,9 +1,9 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.ResultHistory;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
-import io.mailtrip.spi.Deadline;
-import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.SensorResult;
@@ -11,21 +11,26 @@ import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the plugin's periodic work does, without Jenkins: a form bound with credentials from a store,
- * the sensor created once and run on the due schedule against GreenMail, results kept in history and
- * shown by the status view.
+ * core's {@link SensorRuns} running the sensors on the due schedule against GreenMail, results kept in
+ * history and shown by the status view.
  */
 class RoundTripStatusTest {
 
@@ -33,7 +38,7 @@ class RoundTripStatusTest {
     static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
 
     private static final SensorProvider PROVIDER = SensorProviders.load(RoundTripStatusTest.class.getClassLoader())
-            .require(JenkinsFilesGenerator.BUNDLED_SENSOR);
+            .require(BundledSensor.ID);
     private static final CredentialsLookup STORE = id -> id.equals("probe-mailbox")
             ? Optional.of(new UsernamePassword("probe", MailServers.PROBE_PASSWORD)) : Optional.empty();
 
@@ -50,41 +55,41 @@ class RoundTripStatusTest {
     }
 
     @Test
-    void dueRunsAreRecordedAndShownWithDowntimeAndNoPassword() {
+    void dueRunsAreRecordedAndShownWithDowntimeAndNoPassword() throws Exception {
         FormBinding binding = new FormBinding(FormModel.of(PROVIDER.descriptor()));
         Map<String, String> failingForm = form("lost");
         failingForm.put("to", "nobody@localhost");
         failingForm.put("maxTripTime", "1");
         List<BoundInstance> instances = List.of(binding.bind(form("mail1"), STORE), binding.bind(failingForm, STORE));
+        StatusViewModel view;
 
-        DueSchedule schedule = new DueSchedule(Duration.ofMinutes(1));
         Instant now = Instant.now();
-        Map<String, SensorHistory> histories = new LinkedHashMap<>();
-        Map<String, Sensor> sensors = new LinkedHashMap<>();
-        for (BoundInstance instance : instances) {
-            schedule.plan(instance.instanceId(), RoleSettings.interval(instance.settings()), now);
-            histories.put(instance.instanceId(), new SensorHistory(10));
-            sensors.put(instance.instanceId(), PROVIDER.create(instance.settings()));
-        }
-        try {
+        Map<String, List<SensorResult>> results = new LinkedHashMap<>();
+        try (SensorRuns runs = new SensorRuns(Duration.ofMinutes(1), 10, 2)) {
+            runs.sync(instances.stream().map(i -> new SensorRuns.Configured(i, PROVIDER)).toList(), now,
+                    new PrintStream(OutputStream.nullOutputStream()));
             // interval defaults to 60 s: both are due on the first tick and on the next one.
             for (Instant tick : List.of(now, now.plus(Duration.ofMinutes(1)))) {
-                assertThat(schedule.dueAt(tick)).containsExactly("mail1", "lost");
-                sensors.forEach((id, sensor) -> histories.get(id).record(sensor.run(Deadline.in(sensor.budget()))));
+                Map<String, CompletableFuture<SensorResult>> started = runs.startDue(tick,
+                        new PrintStream(OutputStream.nullOutputStream()));
+                assertThat(started).containsOnlyKeys("mail1", "lost");
+                for (Map.Entry<String, CompletableFuture<SensorResult>> run : started.entrySet()) {
+                    results.computeIfAbsent(run.getKey(), id -> new ArrayList<>()).add(run.getValue().get(60,
+                            TimeUnit.SECONDS));
+                }
             }
-        } finally {
-            sensors.values().forEach(Sensor::close);
+            view = runs.view(Locale.GERMAN, ZoneOffset.UTC);
         }
 
-        SensorResult up = histories.get("mail1").latest().orElseThrow();
+        SensorResult up = results.get("mail1").get(1);
         assertThat(up.status()).as(up.message()).isEqualTo(Status.UP);
-        assertThat(histories.get("mail1").results()).hasSize(2);
-        assertThat(histories.get("lost").latest().orElseThrow().status()).isEqualTo(Status.DOWN);
+        assertThat(results.get("mail1")).hasSize(2);
+        assertThat(results.get("lost").get(1).status()).isEqualTo(Status.DOWN);
+        assertThat(results.get("lost").get(1).channel("downtime").value()).as("filled from the history")
+                .isEqualTo(100.0);
 
-        StatusViewModel view = StatusViewModel.of(List.of(
-                new StatusViewModel.Source("mail1", instances.get(0).settings(), histories.get("mail1")),
-                new StatusViewModel.Source("lost", instances.get(1).settings(), histories.get("lost")),
-                new StatusViewModel.Source("new", instances.get(0).settings(), new SensorHistory(10))),
+        StatusViewModel withNew = StatusViewModel.of(List.of(
+                new StatusViewModel.Source("new", instances.get(0).settings(), new ResultHistory(10, 10))),
                 Locale.GERMAN, ZoneOffset.UTC);
         StatusRow ok = view.rows().get(0);
         assertThat(ok.statusText()).isEqualTo("UP");
@@ -102,21 +107,21 @@ class RoundTripStatusTest {
         assertThat(lost.channels().get(1).text()).isEqualTo("not measured");
         assertThat(lost.lastMessage()).isNotBlank();
 
-        StatusRow pending = view.rows().get(2);
+        StatusRow pending = withNew.rows().get(0);
         assertThat(pending.statusText()).isEqualTo("not run yet");
         assertThat(pending.statusClass()).isEqualTo("pending");
         assertThat(pending.primary().text()).isEqualTo("not measured");
 
         assertThat(view.worst()).hasValue(Status.DOWN);
         assertThat(view.downInstanceIds()).containsExactly("lost");
-        String everything = view.rows().toString() + histories.values().stream()
-                .flatMap(h -> h.results().stream()).map(r -> r.message() + r.details()).toList();
+        String everything = view.rows().toString() + results.values().stream()
+                .flatMap(List::stream).map(r -> r.message() + r.details()).toList();
         assertThat(everything).doesNotContain(MailServers.PROBE_PASSWORD).doesNotContain(MailServers.SENDER_PASSWORD);
     }
 
     @Test
     void historyIsBoundedAndDowntimeFollowsTheKeptResults() {
-        SensorHistory history = new SensorHistory(2);
+        ResultHistory history = new ResultHistory(2, 2);
         SensorResult down = result(Status.DOWN);
         SensorResult up = result(Status.UP);
         history.record(down);

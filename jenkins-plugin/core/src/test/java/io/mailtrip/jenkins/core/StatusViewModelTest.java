@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.ResultHistory;
+
 import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The status row leads with the primary channel, names the sensor in the viewer's language and draws charts. */
 class StatusViewModelTest {
 
-    private static StatusRow row(Settings settings, SensorHistory history, Locale locale) {
+    private static StatusRow row(Settings settings, ResultHistory history, Locale locale) {
         return StatusViewModel.of(List.of(new StatusViewModel.Source("mail1", settings, history)), locale,
                 ZoneOffset.UTC).rows().get(0);
     }
 
-    private static SensorHistory history() {
-        SensorHistory history = new SensorHistory(10);
+    private static ResultHistory history() {
+        ResultHistory history = new ResultHistory(10, 10);
         history.record(StatusViewTestData.roundTripResult(Status.UP, 120, 1380));
         history.record(StatusViewTestData.roundTripResult(Status.DOWN, 100, Double.NaN));
         history.record(StatusViewTestData.roundTripResult(Status.UP, 250, 750));
@@ -59,7 +61,7 @@ class StatusViewModelTest {
             "it; SMTP&POP3 Round Trip",
             "de-AT; SMTP&POP3-Übermittlung"})
     void theSensorIsNamedInTheViewersLanguage(String languageTag, String name) {
-        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), new SensorHistory(1),
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), new ResultHistory(1, 1),
                 Locale.forLanguageTag(languageTag));
         assertThat(row.sensorName()).isEqualTo(name);
     }
@@ -84,7 +86,7 @@ class StatusViewModelTest {
 
     @Test
     void beforeTheFirstRunThereIsNoChart() {
-        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), new SensorHistory(1), Locale.ROOT);
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), new ResultHistory(1, 1), Locale.ROOT);
         assertThat(row.chartSvg()).isEmpty();
         assertThat(row.primary()).isEqualTo(new ChannelCell("total", "Total", "not measured"));
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 /** Results and settings for the status view tests, made without a mail server. */
 final class StatusViewTestData {
 
-    static final SensorDescriptor ROUND_TRIP = JenkinsFilesGenerator.bundledDescriptor();
+    static final SensorDescriptor ROUND_TRIP = BundledSensor.DESCRIPTOR;
 
     /**
      * A sensor whose role settings have keys no host could guess, so only a lookup by role finds them:

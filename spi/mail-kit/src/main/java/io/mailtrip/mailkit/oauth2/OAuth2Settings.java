@@ -116,6 +116,8 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
         }
         String fetched = Grant.CLIENT_CREDENTIALS.key;
         String refreshed = Grant.REFRESH_TOKEN.key;
+        // Order matters to hosts: a text setting directly followed by a secret is one credential in Jenkins
+        // (client id + client secret); the tokens stay secrets of their own.
         return new SettingSection(SECTION, "OAuth 2.0", java.util.List.of(
                 grant.defaultValue(fetched).required().visibleWhen(used).build(),
                 TOKEN_URL.describe().section(SECTION).label("Token URL")
@@ -128,10 +130,6 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
                 CLIENT_SECRET.describe().section(SECTION).label("Client secret")
                         .help("The client's secret; required for clientCredentials; never printed or stored.")
                         .visibleWhen(GRANT.name(), fetched, refreshed).build(),
-                SCOPE.describe().section(SECTION).label("Scope")
-                        .help("Scopes to ask for, separated by spaces (RFC 6749 section 3.3), e.g."
-                                + " https://outlook.office365.com/.default.")
-                        .rule(printable("a scope", true)).visibleWhen(GRANT.name(), fetched, refreshed).build(),
                 REFRESH_TOKEN.describe().section(SECTION).label("Refresh token")
                         .help("The refresh token the user's consent gave; never printed or stored. A token the server"
                                 + " rotates is kept in memory by hosts that keep running (runner, Jenkins).")
@@ -139,6 +137,10 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
                 ACCESS_TOKEN.describe().section(SECTION).label("Access token")
                         .help("A bearer token obtained elsewhere, sent as it is; never printed or stored.")
                         .required().visibleWhen(GRANT.name(), Grant.ACCESS_TOKEN.key).build(),
+                SCOPE.describe().section(SECTION).label("Scope")
+                        .help("Scopes to ask for, separated by spaces (RFC 6749 section 3.3), e.g."
+                                + " https://outlook.office365.com/.default.")
+                        .rule(printable("a scope", true)).visibleWhen(GRANT.name(), fetched, refreshed).build(),
                 mechanism.defaultValue(MechanismChoice.AUTO.key).visibleWhen(used).build()));
     }
 
