@@ -8,12 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,10 +29,7 @@ class NagiosOAuth2Test {
     @BeforeAll
     static void startIssuer() throws Exception {
         MailStack.require();
-        Path tls = Path.of(MailStack.get("DIR"), "tls");
-        issuer = new TestIssuer(Integer.parseInt(MailStack.get("OAUTH2_ISSUER_PORT")),
-                Optional.of(TestIssuer.identity(tls.resolve("server.pem"), tls.resolve("server.key"))));
-        issuer.client("nagios", SECRET, MailStack.get("OAUTH2_PROBE"), MailStack.get("OAUTH2_SCOPE"));
+        issuer = MailStack.oauth2Issuer("nagios", SECRET, MailStack.get("OAUTH2_PROBE"));
     }
 
     @AfterAll

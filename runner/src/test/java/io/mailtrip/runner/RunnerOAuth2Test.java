@@ -13,9 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +32,7 @@ class RunnerOAuth2Test {
     @BeforeAll
     static void startIssuer() throws Exception {
         MailStack.require();
-        Path tls = Path.of(MailStack.get("DIR"), "tls");
-        issuer = new TestIssuer(Integer.parseInt(MailStack.get("OAUTH2_ISSUER_PORT")),
-                Optional.of(TestIssuer.identity(tls.resolve("server.pem"), tls.resolve("server.key"))));
-        issuer.client("runner", SECRET, MailStack.get("OAUTH2_PROBE"), MailStack.get("OAUTH2_SCOPE"));
+        issuer = MailStack.oauth2Issuer("runner", SECRET, MailStack.get("OAUTH2_PROBE"));
     }
 
     @AfterAll
@@ -51,22 +46,7 @@ class RunnerOAuth2Test {
     void aYamlInstanceWithOauth2OnBothLegsIsUpAndNoSecretLeaves() throws Exception {
         Path secretFile = dir.resolve("client-secret");
         Files.writeString(secretFile, SECRET);
-        String box = MailStack.get("OAUTH2_PROBE");
-        Map<String, String> settings = new LinkedHashMap<>(MailStack.settings(MailStack.SUBMISSION, "enforceStartTls",
-                MailStack.POP3, "enforceStartTls"));
-        settings.remove("smtpPassword");
-        settings.remove("pop3Password");
-        settings.put("from", box);
-        settings.put("to", box);
-        settings.put("smtpAuth", "oauth2");
-        settings.put("smtpUser", box);
-        settings.put("pop3Auth", "oauth2");
-        settings.put("pop3User", box);
-        settings.put("oauth2Grant", "clientCredentials");
-        settings.put("oauth2TokenUrl", issuer.tokenUrl().toString());
-        settings.put("oauth2ClientId", "runner");
-        settings.put("oauth2ClientSecret", "${file:" + secretFile + "}");
-        settings.put("oauth2Scope", MailStack.get("OAUTH2_SCOPE"));
+        Map<String, String> settings = MailStack.oauth2Settings(issuer, "runner", "${file:" + secretFile + "}");
         Path config = dir.resolve("config.yml");
         Files.writeString(config, "jsonLines: out/results.jsonl\nsensors:\n" + HttpEndpointTest.instance("m365", settings));
 

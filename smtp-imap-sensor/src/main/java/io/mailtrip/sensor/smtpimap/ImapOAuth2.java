@@ -25,9 +25,7 @@ final class ImapOAuth2 {
         session.step("AUTHENTICATE");
         Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
         if (mechanism.isEmpty()) {
-            throw session.fail("server offers no OAuth 2.0 AUTHENTICATE mechanism (AUTH=: "
-                    + (offered.isEmpty() ? "none" : OneLine.of(String.join(" ", offered), 100))
-                    + ", oauth2Mechanism=" + tokens.mechanism().key() + "); no credentials sent");
+            throw session.fail(SaslExchange.noMechanism("AUTHENTICATE", offered, tokens.mechanism()));
         }
         String step = "AUTHENTICATE " + mechanism.get().saslName();
         Optional<String> refused;
@@ -67,17 +65,17 @@ final class ImapOAuth2 {
         }
 
         @Override
-        public SaslExchange.Answer start(String mechanism, String initialResponse) throws IOException {
+        public boolean fitsInline(String mechanism, String initialResponse) {
+            return session.offers("SASL-IR");
+        }
+
+        @Override
+        public SaslExchange.Answer command(String mechanism, Optional<String> initialResponse) throws IOException {
             String command = tag + " AUTHENTICATE " + mechanism;
             try {
-                if (session.offers("SASL-IR")) {
-                    session.sendLine(step, command + " " + initialResponse, command + " ******");
-                    return answer();
-                }
-                session.sendLine(step, command, command);
-                SaslExchange.Answer first = answer();
-                return first.kind() == SaslExchange.Kind.CHALLENGE && first.text().isEmpty()
-                        ? respond(initialResponse) : first;
+                session.sendLine(step, command + initialResponse.map(r -> " " + r).orElse(""),
+                        command + initialResponse.map(r -> " ******").orElse(""));
+                return answer();
             } catch (PhaseFailure e) {
                 throw new Carried(e);
             }

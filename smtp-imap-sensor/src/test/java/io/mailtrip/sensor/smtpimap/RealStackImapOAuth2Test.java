@@ -12,10 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,10 +30,7 @@ class RealStackImapOAuth2Test {
     @BeforeAll
     static void startIssuer() throws Exception {
         MailStack.require();
-        Path tls = Path.of(MailStack.get("DIR"), "tls");
-        issuer = new TestIssuer(Integer.parseInt(MailStack.get("OAUTH2_ISSUER_PORT")),
-                Optional.of(TestIssuer.identity(tls.resolve("server.pem"), tls.resolve("server.key"))));
-        issuer.client("imap-sensor", SECRET, MailStack.get("OAUTH2_IMAP_PROBE"), MailStack.get("OAUTH2_SCOPE"));
+        issuer = MailStack.oauth2Issuer("imap-sensor", SECRET, MailStack.get("OAUTH2_IMAP_PROBE"));
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.mailkit.Leg;
-import io.mailtrip.mailkit.OneLine;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.oauth2.OAuth2Mechanism;
 import io.mailtrip.mailkit.oauth2.OAuth2Token;
@@ -39,9 +38,7 @@ final class Pop3OAuth2 {
         leg.step("AUTH");
         Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
         if (mechanism.isEmpty()) {
-            throw leg.fail("server offers no OAuth 2.0 SASL mechanism in CAPA (SASL: "
-                    + (offered.isEmpty() ? "none" : OneLine.of(String.join(" ", offered), 100))
-                    + ", oauth2Mechanism=" + tokens.mechanism().key() + "); no credentials sent");
+            throw leg.fail(SaslExchange.noMechanism("SASL (CAPA)", offered, tokens.mechanism()));
         }
         leg.step("AUTH " + mechanism.get().saslName(), client);
         Optional<String> refused = SaslExchange.login(new Wire(client), mechanism.get(), user, token,
@@ -66,13 +63,13 @@ final class Pop3OAuth2 {
     private record Wire(POP3SClient client) implements SaslExchange.Wire {
 
         @Override
-        public SaslExchange.Answer start(String mechanism, String initialResponse) throws IOException {
-            if (("AUTH " + mechanism + " " + initialResponse).length() + 2 <= MAX_AUTH_LINE) {
-                return answer(client.sendCommand("AUTH", mechanism + " " + initialResponse));
-            }
-            SaslExchange.Answer first = answer(client.sendCommand("AUTH", mechanism));
-            return first.kind() == SaslExchange.Kind.CHALLENGE && first.text().isEmpty() ? respond(initialResponse)
-                    : first;
+        public boolean fitsInline(String mechanism, String initialResponse) {
+            return ("AUTH " + mechanism + " " + initialResponse).length() + 2 <= MAX_AUTH_LINE;
+        }
+
+        @Override
+        public SaslExchange.Answer command(String mechanism, Optional<String> initialResponse) throws IOException {
+            return answer(client.sendCommand("AUTH", mechanism + initialResponse.map(r -> " " + r).orElse("")));
         }
 
         @Override

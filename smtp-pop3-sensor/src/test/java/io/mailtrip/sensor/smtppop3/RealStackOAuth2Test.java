@@ -14,12 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,10 +34,7 @@ class RealStackOAuth2Test {
     @BeforeAll
     static void startIssuer() throws Exception {
         MailStack.require();
-        Path tls = Path.of(MailStack.get("DIR"), "tls");
-        issuer = new TestIssuer(Integer.parseInt(MailStack.get("OAUTH2_ISSUER_PORT")),
-                Optional.of(TestIssuer.identity(tls.resolve("server.pem"), tls.resolve("server.key"))));
-        issuer.client(CLIENT, CLIENT_SECRET, MailStack.get("OAUTH2_PROBE"), MailStack.get("OAUTH2_SCOPE"));
+        issuer = MailStack.oauth2Issuer(CLIENT, CLIENT_SECRET, MailStack.get("OAUTH2_PROBE"));
     }
 
     @AfterAll
@@ -59,22 +53,7 @@ class RealStackOAuth2Test {
 
     /** SMTP submission (AUTH required after STARTTLS) and POP3 with STLS, both with oauth2 only. */
     static Map<String, String> settings(String... overrides) {
-        String box = MailStack.get("OAUTH2_PROBE");
-        Map<String, String> raw = new LinkedHashMap<>(MailStack.settings(MailStack.SUBMISSION, "enforceStartTls",
-                MailStack.POP3, "enforceStartTls"));
-        raw.remove("smtpPassword");
-        raw.remove("pop3Password");
-        raw.put("from", box);
-        raw.put("to", box);
-        raw.put("smtpAuth", "oauth2");
-        raw.put("smtpUser", box);
-        raw.put("pop3Auth", "oauth2");
-        raw.put("pop3User", box);
-        raw.put("oauth2Grant", "clientCredentials");
-        raw.put("oauth2TokenUrl", issuer.tokenUrl().toString());
-        raw.put("oauth2ClientId", CLIENT);
-        raw.put("oauth2ClientSecret", CLIENT_SECRET);
-        raw.put("oauth2Scope", MailStack.get("OAUTH2_SCOPE"));
+        Map<String, String> raw = MailStack.oauth2Settings(issuer, CLIENT, CLIENT_SECRET);
         for (int i = 0; i < overrides.length; i += 2) {
             if (overrides[i + 1] == null) {
                 raw.remove(overrides[i]);

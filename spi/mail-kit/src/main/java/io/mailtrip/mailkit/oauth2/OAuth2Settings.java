@@ -1,5 +1,7 @@
 package io.mailtrip.mailkit.oauth2;
 
+import io.mailtrip.mailkit.settings.Choice;
+import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.SettingDescriptor;
@@ -37,34 +39,33 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
     /** The value of {@code smtpAuth}, {@code pop3Auth} and {@code imapAuth} that uses this section. */
     public static final String AUTH_VALUE = "oauth2";
 
-    public static final SettingKey<Grant> GRANT = SettingKey.choice("oauth2Grant", Grant.class, Grant::key);
+    public static final SettingKey<Grant> GRANT = MailSettings.choice("oauth2Grant", Grant.class);
     public static final SettingKey<String> TOKEN_URL = SettingKey.text("oauth2TokenUrl", SettingType.STRING);
     public static final SettingKey<String> CLIENT_ID = SettingKey.text("oauth2ClientId", SettingType.STRING);
     public static final SettingKey<Secret> CLIENT_SECRET = SettingKey.secret("oauth2ClientSecret");
     public static final SettingKey<String> SCOPE = SettingKey.text("oauth2Scope", SettingType.STRING);
     public static final SettingKey<Secret> REFRESH_TOKEN = SettingKey.secret("oauth2RefreshToken");
     public static final SettingKey<Secret> ACCESS_TOKEN = SettingKey.secret("oauth2AccessToken");
-    public static final SettingKey<MechanismChoice> MECHANISM = SettingKey.choice("oauth2Mechanism",
-            MechanismChoice.class, MechanismChoice::key);
+    public static final SettingKey<MechanismChoice> MECHANISM = MailSettings.choice("oauth2Mechanism",
+            MechanismChoice.class);
 
     /** {@code oauth2Grant}. */
-    public enum Grant {
-        CLIENT_CREDENTIALS("clientCredentials", "Client credentials (RFC 6749 section 4.4)", "client_credentials"),
-        REFRESH_TOKEN("refreshToken", "Refresh token (RFC 6749 section 6)", "refresh_token"),
-        ACCESS_TOKEN("accessToken", "Access token obtained elsewhere", "");
+    public enum Grant implements Choice {
+        CLIENT_CREDENTIALS("Client credentials (RFC 6749 section 4.4)", "client_credentials"),
+        REFRESH_TOKEN("Refresh token (RFC 6749 section 6)", "refresh_token"),
+        ACCESS_TOKEN("Access token obtained elsewhere", "");
 
-        private final String key;
         private final String label;
         private final String grantType;
 
-        Grant(String key, String label, String grantType) {
-            this.key = key;
+        Grant(String label, String grantType) {
             this.label = label;
             this.grantType = grantType;
         }
 
-        public String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
 
         /** The {@code grant_type} form value. */
@@ -74,20 +75,18 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
     }
 
     /** {@code oauth2Mechanism}. */
-    public enum MechanismChoice {
-        AUTO("auto", "Automatic (OAUTHBEARER, else XOAUTH2)"), OAUTHBEARER("oauthbearer", "OAUTHBEARER (RFC 7628)"),
-        XOAUTH2("xoauth2", "XOAUTH2");
+    public enum MechanismChoice implements Choice {
+        AUTO("Automatic (OAUTHBEARER, else XOAUTH2)"), OAUTHBEARER("OAUTHBEARER (RFC 7628)"), XOAUTH2("XOAUTH2");
 
-        private final String key;
         private final String label;
 
-        MechanismChoice(String key, String label) {
-            this.key = key;
+        MechanismChoice(String label) {
             this.label = label;
         }
 
-        public String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
@@ -102,20 +101,16 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
         for (int i = 1; i < legAuthKeys.length; i++) {
             used = used.or(legAuthKeys[i], AUTH_VALUE);
         }
-        SettingDescriptor.Builder grant = GRANT.describe().section(SECTION).label("OAuth 2.0 grant")
+        SettingDescriptor.Builder grant = MailSettings.options(GRANT.describe(), Grant.class).section(SECTION)
+                .label("OAuth 2.0 grant")
                 .help("How the access token is obtained: clientCredentials (the app's own permission, e.g."
                         + " Microsoft 365), refreshToken (a user's consent, e.g. Google), or accessToken (a token"
                         + " obtained elsewhere, e.g. read from a file an agent keeps fresh).");
-        for (Grant g : Grant.values()) {
-            grant.option(g.key, g.label);
-        }
-        SettingDescriptor.Builder mechanism = MECHANISM.describe().section(SECTION).label("SASL mechanism")
+        SettingDescriptor.Builder mechanism = MailSettings.options(MECHANISM.describe(), MechanismChoice.class)
+                .section(SECTION).label("SASL mechanism")
                 .help("auto picks OAUTHBEARER when the server offers it, else XOAUTH2.");
-        for (MechanismChoice m : MechanismChoice.values()) {
-            mechanism.option(m.key, m.label);
-        }
-        String fetched = Grant.CLIENT_CREDENTIALS.key;
-        String refreshed = Grant.REFRESH_TOKEN.key;
+        String fetched = Grant.CLIENT_CREDENTIALS.key();
+        String refreshed = Grant.REFRESH_TOKEN.key();
         // Order matters to hosts: a text setting directly followed by a secret is one credential in Jenkins
         // (client id + client secret); the tokens stay secrets of their own.
         return new SettingSection(SECTION, "OAuth 2.0", java.util.List.of(
@@ -136,12 +131,12 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
                         .required().visibleWhen(GRANT.name(), refreshed).build(),
                 ACCESS_TOKEN.describe().section(SECTION).label("Access token")
                         .help("A bearer token obtained elsewhere, sent as it is; never printed or stored.")
-                        .required().visibleWhen(GRANT.name(), Grant.ACCESS_TOKEN.key).build(),
+                        .required().visibleWhen(GRANT.name(), Grant.ACCESS_TOKEN.key()).build(),
                 SCOPE.describe().section(SECTION).label("Scope")
                         .help("Scopes to ask for, separated by spaces (RFC 6749 section 3.3), e.g."
                                 + " https://outlook.office365.com/.default.")
                         .rule(printable("a scope", true)).visibleWhen(GRANT.name(), fetched, refreshed).build(),
-                mechanism.defaultValue(MechanismChoice.AUTO.key).visibleWhen(used).build()));
+                mechanism.defaultValue(MechanismChoice.AUTO.key()).visibleWhen(used).build()));
     }
 
     /**
@@ -157,7 +152,7 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
         Optional<Secret> clientSecret = settings.optional(CLIENT_SECRET);
         if (grant.get() == Grant.CLIENT_CREDENTIALS && clientSecret.isEmpty()) {
             throw new ConfigurationException(CLIENT_SECRET.name(), "is required when " + GRANT.name() + " = "
-                    + Grant.CLIENT_CREDENTIALS.key + " (the client authenticates with it, RFC 6749 section 4.4.2)");
+                    + Grant.CLIENT_CREDENTIALS.key() + " (the client authenticates with it, RFC 6749 section 4.4.2)");
         }
         return Optional.of(new OAuth2Settings(grant.get(), settings.optional(TOKEN_URL).map(URI::create),
                 settings.optional(CLIENT_ID), clientSecret, settings.optional(SCOPE),

@@ -3,6 +3,7 @@ package io.mailtrip.mailkit.oauth2;
 import io.mailtrip.mailkit.OneLine;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,17 +30,26 @@ public final class SaslExchange {
     /** A protocol's way of carrying SASL messages (RFC 4954 section 4, RFC 5034 section 4, RFC 9051 6.2.2). */
     public interface Wire {
         /**
-         * Starts the exchange with {@code mechanism} and the base64 initial response: inline when the protocol
-         * allows it (SASL-IR in IMAP, the line limit in POP3 and SMTP), else after the server's empty
-         * challenge. Returns the answer to the initial response.
+         * Whether the initial response may go on the command line: SASL-IR in IMAP (RFC 4959), the line
+         * limit in SMTP (RFC 4954 section 4) and POP3 (RFC 5034 section 4).
          */
-        Answer start(String mechanism, String initialResponse) throws IOException;
+        boolean fitsInline(String mechanism, String initialResponse);
+
+        /** Sends {@code AUTH}/{@code AUTHENTICATE} with the mechanism and, if given, the initial response. */
+        Answer command(String mechanism, Optional<String> initialResponse) throws IOException;
 
         /** Sends one base64 response line (may be empty) and returns the answer to it. */
         Answer respond(String response) throws IOException;
     }
 
     private SaslExchange() {
+    }
+
+    /** The failure reason when the server offers neither mechanism (or not the configured one). */
+    public static String noMechanism(String command, List<String> offered, OAuth2Settings.MechanismChoice configured) {
+        return "server offers no OAuth 2.0 " + command + " mechanism (offered: "
+                + (offered.isEmpty() ? "none" : OneLine.of(String.join(" ", offered), 100))
+                + ", oauth2Mechanism=" + configured.key() + "); no credentials sent";
     }
 
     /**
@@ -49,7 +59,16 @@ public final class SaslExchange {
      */
     public static Optional<String> login(Wire wire, OAuth2Mechanism mechanism, String user, OAuth2Token token,
                                          String host, int port) throws IOException {
-        Answer answer = wire.start(mechanism.saslName(), mechanism.initialResponse(user, token.value(), host, port));
+        String name = mechanism.saslName();
+        String initial = mechanism.initialResponse(user, token.value(), host, port);
+        Answer answer;
+        if (wire.fitsInline(name, initial)) {
+            answer = wire.command(name, Optional.of(initial));
+        } else {
+            // Without an initial response the server asks with an empty challenge first (RFC 4422 section 5).
+            Answer first = wire.command(name, Optional.empty());
+            answer = first.kind() == Kind.CHALLENGE && first.text().isEmpty() ? wire.respond(initial) : first;
+        }
         if (answer.kind() == Kind.SUCCESS) {
             return Optional.empty();
         }

@@ -1,7 +1,6 @@
 package io.mailtrip.mailkit.smtp;
 
 import io.mailtrip.mailkit.Leg;
-import io.mailtrip.mailkit.OneLine;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.oauth2.OAuth2Mechanism;
 import io.mailtrip.mailkit.oauth2.OAuth2Token;
@@ -29,9 +28,7 @@ final class SmtpOAuth2 {
         List<String> offered = SmtpAuthentication.offered(capabilities);
         Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
         if (mechanism.isEmpty()) {
-            throw leg.fail("server offers no OAuth 2.0 AUTH mechanism (offered: "
-                    + (offered.isEmpty() ? "none" : OneLine.of(String.join(" ", offered), 100))
-                    + ", oauth2Mechanism=" + tokens.mechanism().key() + "); no credentials sent");
+            throw leg.fail(SaslExchange.noMechanism("AUTH", offered, tokens.mechanism()));
         }
         leg.step("AUTH " + mechanism.get().saslName(), client);
         Optional<String> refused = SaslExchange.login(new Wire(client), mechanism.get(), user, token,
@@ -46,14 +43,13 @@ final class SmtpOAuth2 {
     private record Wire(AuthenticatingSMTPClient client) implements SaslExchange.Wire {
 
         @Override
-        public SaslExchange.Answer start(String mechanism, String initialResponse) throws IOException {
-            if (("AUTH " + mechanism + " " + initialResponse).length() + 2 <= MAX_AUTH_LINE) {
-                return answer(client.sendCommand("AUTH", mechanism + " " + initialResponse));
-            }
-            // Too long for the line: send it after the server's empty challenge (RFC 4954 section 4).
-            SaslExchange.Answer first = answer(client.sendCommand("AUTH", mechanism));
-            return first.kind() == SaslExchange.Kind.CHALLENGE && first.text().isEmpty() ? respond(initialResponse)
-                    : first;
+        public boolean fitsInline(String mechanism, String initialResponse) {
+            return ("AUTH " + mechanism + " " + initialResponse).length() + 2 <= MAX_AUTH_LINE;
+        }
+
+        @Override
+        public SaslExchange.Answer command(String mechanism, Optional<String> initialResponse) throws IOException {
+            return answer(client.sendCommand("AUTH", mechanism + initialResponse.map(r -> " " + r).orElse("")));
         }
 
         @Override

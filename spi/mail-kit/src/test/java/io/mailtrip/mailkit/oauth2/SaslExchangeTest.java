@@ -27,9 +27,16 @@ class SaslExchangeTest {
             return this;
         }
 
+        boolean inline = true;
+
         @Override
-        public SaslExchange.Answer start(String mechanism, String initialResponse) {
-            sent.add(mechanism + " " + initialResponse);
+        public boolean fitsInline(String mechanism, String initialResponse) {
+            return inline;
+        }
+
+        @Override
+        public SaslExchange.Answer command(String mechanism, Optional<String> initialResponse) {
+            sent.add(mechanism + initialResponse.map(r -> " " + r).orElse(""));
             return answers.remove();
         }
 
@@ -74,6 +81,16 @@ class SaslExchangeTest {
                 .answer(SaslExchange.Kind.SUCCESS, "+OK");
         assertThat(SaslExchange.login(wire, OAuth2Mechanism.OAUTHBEARER, "u", TOKEN, "h", 110).orElseThrow())
                 .endsWith("the server then reported success, which RFC 7628 forbids");
+    }
+
+    @Test
+    void aResponseTooLongForTheLineGoesAfterTheEmptyChallenge() throws Exception {
+        ScriptedWire wire = new ScriptedWire().answer(SaslExchange.Kind.CHALLENGE, "")
+                .answer(SaslExchange.Kind.SUCCESS, "+OK Logged in.");
+        wire.inline = false;
+        assertThat(SaslExchange.login(wire, OAuth2Mechanism.OAUTHBEARER, "u", TOKEN, "h", 110)).isEmpty();
+        assertThat(wire.sent.get(0)).isEqualTo("OAUTHBEARER");
+        assertThat(wire.sent.get(1)).isEqualTo(OAuth2Mechanism.OAUTHBEARER.initialResponse("u", TOKEN.value(), "h", 110));
     }
 
     @Test
