@@ -1,5 +1,8 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.Credentials;
+import io.mailtrip.mailkit.Endpoint;
+
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.PhaseFailure;
+
 import java.util.Optional;
 
 /**

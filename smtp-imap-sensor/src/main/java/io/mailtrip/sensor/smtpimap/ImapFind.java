@@ -1,5 +1,9 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.probe.MessageHeaders;
+import io.mailtrip.mailkit.probe.ProbeStamp;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -39,7 +43,7 @@ final class ImapFind {
         try {
             uids = ImapText.searchUids(reply.untagged(), MAX_CANDIDATES);
         } catch (ImapWire.Malformed e) {
-            throw session.fail(e.getMessage());
+            throw session.leg().fail(e.getMessage());
         }
         List<Found> found = new ArrayList<>();
         for (long uid : uids) {
@@ -64,7 +68,7 @@ final class ImapFind {
                 MessageHeaders headers = MessageHeaders.read(new StringReader(response.literals().get(0)));
                 return ProbeStamp.of(headers).map(stamp -> new Found(uid, stamp));
             } catch (IOException e) {
-                throw session.fail("unreadable header fields of UID " + uid);
+                throw session.leg().fail("unreadable header fields of UID " + uid);
             }
         }
         return Optional.empty();

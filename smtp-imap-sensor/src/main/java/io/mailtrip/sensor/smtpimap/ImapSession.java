@@ -1,29 +1,34 @@
 package io.mailtrip.sensor.smtpimap;
 
-import io.mailtrip.spi.Deadline;
+import io.mailtrip.mailkit.Leg;
+import io.mailtrip.mailkit.OneLine;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.tls.TlsConnector;
+import io.mailtrip.mailkit.tls.TlsTrust;
+import io.mailtrip.mailkit.tls.TlsUpgrade;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import org.apache.commons.net.MalformedServerReplyException;
 
 /**
  * One IMAP connection: tagged commands and their responses (RFC 9051 section 2.2), every wait bounded
  * by min(time left, imapTimeout), every server failure a {@link PhaseFailure} of phase {@code imap}
- * that names the step. An untagged {@code BYE} ends the session wherever it comes (RFC 9051 section
- * 7.1.5); {@code NO} and {@code BAD} fail the step unless the caller asks to see them.
+ * that names the step (through the mail kit's {@link Leg}). An untagged {@code BYE} ends the session
+ * wherever it comes (RFC 9051 section 7.1.5); {@code NO} and {@code BAD} fail the step unless the caller
+ * asks to see them.
  */
 final class ImapSession implements AutoCloseable {
 
     static final String PHASE = "imap";
-    private static final Pattern REFUSED_GREETING = Pattern.compile("response from server: '(.*)'");
 
     /** A command's outcome: the tagged status line and the untagged responses before it. */
     record Reply(ImapWire.Response tagged, List<ImapWire.Response> untagged) {
@@ -38,91 +43,68 @@ final class ImapSession implements AutoCloseable {
         }
     }
 
-    private final Endpoint endpoint;
-    private final Hooks hooks;
-    private final Deadline deadline;
+    private final Leg leg;
     private final ImapClient client;
     private ImapWire wire;
     private Set<String> capabilities = Set.of();
     private boolean encrypted;
     private int nextTag = 1;
-    private String step = "connect";
     private long exists = -1;
 
-    private ImapSession(Endpoint endpoint, Hooks hooks, Deadline deadline, ImapClient client, boolean encrypted) {
-        this.endpoint = endpoint;
-        this.hooks = hooks;
-        this.deadline = deadline;
+    private ImapSession(Leg leg, ImapClient client, boolean encrypted) {
+        this.leg = leg;
         this.client = client;
         this.encrypted = encrypted;
         this.wire = client.wire();
     }
 
-    /** Connects (implicit TLS per mode) and checks the greeting; Commons Net reads the greeting line. */
-    static ImapSession connect(Endpoint endpoint, Hooks hooks, Deadline deadline) throws PhaseFailure {
-        boolean implicit = endpoint.tls().implicit();
-        ImapClient client = open(endpoint, hooks, deadline, implicit);
-        if (client == null) {
-            hooks.trace().accept("server does not speak TLS on this port; reconnecting in clear (imapSecurity="
-                    + endpoint.tls().key() + ")");
-            implicit = false;
-            client = open(endpoint, hooks, deadline, false);
-        }
-        ImapSession session = new ImapSession(endpoint, hooks, deadline, client, implicit);
-        session.step = "greeting";
-        String greeting = String.join(" ", client.getReplyStrings());
-        hooks.trace().accept("< " + OneLine.of(greeting, 120));
-        // RFC 9051 section 7.1: the greeting is "* OK", "* PREAUTH" (already logged in) or "* BYE".
-        if (!greeting.regionMatches(true, 0, "* OK", 0, 4)) {
-            session.close();
-            throw session.fail("greeting refused: " + OneLine.of(greeting, 120));
-        }
-        return session;
-    }
-
-    /** The connected client, or null when tlsIfAvailable met a server that answered the TLS hello in clear. */
-    private static ImapClient open(Endpoint endpoint, Hooks hooks, Deadline deadline, boolean implicit)
-            throws PhaseFailure {
-        ImapClient client = new ImapClient(implicit);
-        hooks.trust().accept(client);
-        int wait = deadline.capMillis(endpoint.timeout());
-        client.setConnectTimeout(wait);
-        // SO_TIMEOUT before connect: it bounds the implicit TLS handshake and the greeting too.
-        client.setDefaultTimeout(wait);
-        hooks.watch().accept(client);
-        try {
-            client.connect(endpoint.connectHost(), endpoint.port());
+    /**
+     * Connects per imapSecurity (implicit TLS, or the tlsIfAvailable fallback, by the mail kit's connector,
+     * which also checks the greeting) and reads CAPABILITY.
+     */
+    static ImapSession connect(Leg leg, TlsTrust trust) throws PhaseFailure {
+        leg.trace().leg(PHASE);
+        TlsConnector.Connected<ImapClient> connected = new TlsConnector<ImapClient>(leg, "imapSecurity", implicit -> {
+            ImapClient client = new ImapClient(implicit, trust.context(leg.watchdog().input()));
+            trust.applyTo(client);
+            client.addProtocolCommandListener(leg.trace());
             return client;
-        } catch (IOException e) {
-            closeQuietly(client);
-            Matcher refused = REFUSED_GREETING.matcher(String.valueOf(e.getMessage()));
-            if (e instanceof MalformedServerReplyException && refused.find()) {
-                // Commons Net rejects a greeting other than "* OK" itself; say what the server sent.
-                throw new PhaseFailure(PHASE, where("greeting", endpoint) + "greeting refused: "
-                        + OneLine.of(refused.group(1), 120));
+        }).connect();
+        ImapSession session = new ImapSession(leg, connected.client(), connected.encrypted());
+        try {
+            // RFC 9051 section 7.1: "* OK", "* PREAUTH" or "* BYE"; Commons Net lets "* NO" through.
+            String greeting = String.join(" ", connected.client().getReplyStrings());
+            if (!greeting.regionMatches(true, 0, "* OK", 0, 4) && !greeting.regionMatches(true, 0, "* PREAUTH", 0, 9)) {
+                leg.step("greeting");
+                throw leg.fail("greeting refused: " + OneLine.of(greeting, 120));
             }
-            if (implicit && !endpoint.tls().enforced() && NetworkFailure.peerSpeaksNoTls(e) && !hooks.cut().getAsBoolean()) {
-                return null;
-            }
-            throw failure("connect", endpoint, hooks, e);
+            session.readCapabilities("CAPABILITY");
+            return session;
+        } catch (PhaseFailure | RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 
-    Endpoint endpoint() {
-        return endpoint;
+    Leg leg() {
+        return leg;
     }
 
-    /** A line of the trace (never a credential). */
-    void trace(String line) {
-        hooks.trace().accept(line);
-    }
-
-    Set<String> capabilities() {
-        return capabilities;
+    /**
+     * Takes the session up again after another leg used the run's trace and watchdog (the SMTP leg runs
+     * while this session waits logged in): its lines are IMAP's again and the deadline cuts this connection.
+     */
+    void resume() {
+        leg.trace().leg(PHASE);
+        leg.watchdog().watch(client);
     }
 
     boolean offers(String capability) {
         return capabilities.contains(capability.toUpperCase(Locale.ROOT));
+    }
+
+    Set<String> capabilities() {
+        return capabilities;
     }
 
     boolean encrypted() {
@@ -135,35 +117,35 @@ final class ImapSession implements AutoCloseable {
     }
 
     /** Asks CAPABILITY again: after STARTTLS and after login the list may change (RFC 9051 section 6.2). */
-    void readCapabilities(String stepName) throws PhaseFailure {
-        Reply reply = command(stepName, "CAPABILITY");
+    void readCapabilities(String step) throws PhaseFailure {
+        Reply reply = command(step, "CAPABILITY");
         capabilities = reply.untagged().stream().filter(r -> r.word(0).equals("CAPABILITY"))
                 .flatMap(r -> Arrays.stream(r.text().split(" ")).skip(1))
                 .map(word -> word.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** STARTTLS (RFC 9051 section 6.2.1) through Commons Net, which checks certificate and host name. */
-    boolean startTls() throws PhaseFailure {
-        step = "STARTTLS";
-        arm();
-        hooks.trace().accept("> STARTTLS");
+    /**
+     * STARTTLS per imapSecurity (RFC 9051 section 6.2.1) through the mail kit's one upgrade algorithm;
+     * afterwards the capabilities are read again, as the RFC requires.
+     */
+    void startTls() throws PhaseFailure {
         try {
-            if (!client.execTLS()) {
-                hooks.trace().accept("< " + OneLine.of(client.getReplyString(), 120));
-                return false;
+            if (TlsUpgrade.upgrade(leg, client, "STARTTLS", "imapSecurity", offers("STARTTLS"), client::execTLS,
+                    client::getReplyString)) {
+                wire = client.wire();
+                encrypted = true;
+                readCapabilities("CAPABILITY after STARTTLS");
             }
         } catch (IOException e) {
-            throw failure(e);
+            throw leg.failure(e);
+        } catch (RuntimeException e) {
+            throw cut(e);
         }
-        wire = client.wire();
-        encrypted = true;
-        hooks.trace().accept("TLS established");
-        return true;
     }
 
     /** Runs a command that must end in OK. */
-    Reply command(String stepName, String command) throws PhaseFailure {
-        Reply reply = send(stepName, command, command);
+    Reply command(String step, String command) throws PhaseFailure {
+        Reply reply = send(step, command, command);
         if (!reply.ok()) {
             throw refused(reply);
         }
@@ -175,47 +157,77 @@ final class ImapSession implements AutoCloseable {
      *
      * @param shown the command as the trace may show it (credentials removed)
      */
-    Reply send(String stepName, String command, String shown) throws PhaseFailure {
-        step = stepName;
-        String tag = "m" + nextTag++;
-        try {
-            arm();
-            hooks.trace().accept("> " + tag + " " + shown);
-            wire.send(tag + " " + command);
-            return collect(tag);
-        } catch (IOException e) {
-            throw failure(e);
-        }
+    Reply send(String step, String command, String shown) throws PhaseFailure {
+        String tag = newTag();
+        sendLine(step, tag + " " + command, tag + " " + shown);
+        return collect(tag);
     }
 
-    /** Reads responses up to the one tagged {@code tag}. */
-    Reply collect(String tag) throws PhaseFailure, IOException {
+    /** Reads responses up to the one tagged {@code tag}, bounded by imapTimeout. */
+    Reply collect(String tag) throws PhaseFailure {
         List<ImapWire.Response> untagged = new ArrayList<>();
+        arm();
         while (true) {
             ImapWire.Response response = next();
             if (response.tag().equals(tag)) {
-                hooks.trace().accept("< " + OneLine.of(response.shown(), 120));
                 return new Reply(response, untagged);
             }
             if (response.continuation()) {
-                throw fail("unexpected continuation request: " + OneLine.of(response.shown(), 100));
+                throw leg.fail("unexpected continuation request: " + OneLine.of(response.shown(), 100));
             }
             if (!response.untagged()) {
-                throw fail("response with a tag never sent: " + OneLine.of(response.shown(), 100));
-            }
-            if (untagged.size() >= ImapWire.MAX_UNTAGGED) {
-                throw fail("more than " + ImapWire.MAX_UNTAGGED + " untagged responses to one command");
+                throw leg.fail("response with a tag never sent: " + OneLine.of(response.shown(), 100));
             }
             untagged.add(response);
         }
     }
 
-    /** The next response; an untagged BYE ends the session (it may come at any time, RFC 9051 section 7.1.5). */
-    ImapWire.Response next() throws PhaseFailure, IOException {
-        ImapWire.Response response = wire.read();
+    /** The next response, within the socket timeout set before ({@link #arm()}). */
+    ImapWire.Response next() throws PhaseFailure {
+        try {
+            return read();
+        } catch (IOException e) {
+            throw leg.failure(e);
+        }
+    }
+
+    /**
+     * The next response, waiting at most {@code wait} (still capped by the run deadline); empty when none
+     * came in that time. For IDLE, where silence is the normal case.
+     */
+    Optional<ImapWire.Response> nextWithin(Duration wait) throws PhaseFailure {
+        try {
+            client.setSoTimeout(leg.deadline().capMillis(wait));
+            return Optional.of(read());
+        } catch (SocketTimeoutException e) {
+            if (leg.watchdog().fired()) {
+                throw leg.deadlineReached();
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw leg.failure(e);
+        } catch (RuntimeException e) {
+            throw cut(e);
+        }
+    }
+
+    /**
+     * Reads one response. An untagged BYE ends the session (it may come at any time, RFC 9051 section
+     * 7.1.5) except as the answer to LOGOUT.
+     */
+    private ImapWire.Response read() throws IOException, PhaseFailure {
+        ImapWire.Response response;
+        try {
+            response = wire.read();
+        } catch (ImapWire.Limit | ImapWire.Malformed e) {
+            throw leg.fail(e.getMessage());
+        } catch (RuntimeException e) {
+            throw cut(e);
+        }
+        client.traceReceived(response.shown());
         if (response.untagged()) {
-            if (response.word(0).equals("BYE") && !step.equals("LOGOUT")) {
-                throw fail("server closed the session: " + OneLine.of(response.shown(), 120));
+            if (response.word(0).equals("BYE") && !leg.step().equals("LOGOUT")) {
+                throw leg.fail("server closed the session: " + OneLine.of(response.shown(), 120));
             }
             if (response.word(1).equals("EXISTS")) {
                 exists = parseCount(response.word(0));
@@ -224,14 +236,16 @@ final class ImapSession implements AutoCloseable {
         return response;
     }
 
-    /** Writes a line without a tag (a SASL response, IDLE's DONE). */
-    void sendLine(String stepName, String line, String shown) throws PhaseFailure {
-        step = stepName;
+    /** Writes a line: a tagged command, a SASL response or IDLE's DONE. */
+    void sendLine(String step, String line, String shown) throws PhaseFailure {
+        leg.step(step);
         try {
-            hooks.trace().accept("> " + shown);
+            client.traceSent(shown);
             wire.send(line);
         } catch (IOException e) {
-            throw failure(e);
+            throw leg.failure(e);
+        } catch (RuntimeException e) {
+            throw cut(e);
         }
     }
 
@@ -239,22 +253,14 @@ final class ImapSession implements AutoCloseable {
         return "m" + nextTag++;
     }
 
-    void step(String name) {
-        step = name;
-    }
-
     /** Socket timeout for the next read: min(time left, imapTimeout). */
     void arm() throws PhaseFailure {
-        armFor(endpoint.timeout());
-    }
-
-    /** Socket timeout for a longer wait (IDLE until the trip ends), still capped by the run deadline. */
-    void armFor(java.time.Duration wait) throws PhaseFailure {
         try {
-            client.setSoTimeout(deadline.capMillis(wait));
-        } catch (IOException | NullPointerException e) {
-            // NullPointerException: the watchdog disconnected the client between two steps.
-            throw cutOrClosed();
+            leg.arm(client);
+        } catch (IOException e) {
+            throw leg.failure(e);
+        } catch (RuntimeException e) {
+            throw cut(e);
         }
     }
 
@@ -267,57 +273,31 @@ final class ImapSession implements AutoCloseable {
         }
     }
 
-    PhaseFailure failure(IOException e) {
-        return failure(step, endpoint, hooks, e);
-    }
-
-    private PhaseFailure cutOrClosed() {
-        return hooks.cut().getAsBoolean() ? new PhaseFailure(PHASE, where(step, endpoint) + "run deadline reached")
-                : fail("connection closed");
-    }
-
-    private static PhaseFailure failure(String step, Endpoint endpoint, Hooks hooks, IOException e) {
-        if (hooks.cut().getAsBoolean()) {
-            return new PhaseFailure(PHASE, where(step, endpoint) + "run deadline reached");
+    /**
+     * Commons Net throws NullPointerException once the watchdog has closed its socket; that is the run
+     * deadline. Anything else unexpected is a bug and goes up as it is.
+     */
+    private PhaseFailure cut(RuntimeException e) {
+        if (leg.watchdog().fired()) {
+            return leg.deadlineReached();
         }
-        if (e instanceof ImapWire.Limit || e instanceof ImapWire.Malformed) {
-            return new PhaseFailure(PHASE, where(step, endpoint) + e.getMessage());
-        }
-        return new PhaseFailure(PHASE, where(step, endpoint) + NetworkFailure.reason(e, endpoint));
+        throw e;
     }
 
     PhaseFailure refused(Reply reply) {
-        return fail(OneLine.of(reply.tagged().text(), 120));
+        return leg.fail(OneLine.of(reply.tagged().text(), 120));
     }
 
-    PhaseFailure fail(String reason) {
-        return new PhaseFailure(PHASE, where(step, endpoint) + reason);
-    }
-
-    private static String where(String step, Endpoint endpoint) {
-        return "IMAP " + endpoint.address() + " " + step + ": ";
-    }
-
-    private long parseCount(String word) throws ImapWire.Malformed {
+    private long parseCount(String word) throws PhaseFailure {
         try {
             return Long.parseLong(word);
         } catch (NumberFormatException e) {
-            throw new ImapWire.Malformed("EXISTS without a number: " + OneLine.of(word, 40));
+            throw leg.fail("EXISTS without a number: " + OneLine.of(word, 40));
         }
     }
 
     @Override
     public void close() {
-        closeQuietly(client);
-    }
-
-    private static void closeQuietly(ImapClient client) {
-        try {
-            if (client.isConnected()) {
-                client.disconnect();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Closing is best effort: the socket is being abandoned either way.
-        }
+        Watchdog.closeQuietly(client);
     }
 }

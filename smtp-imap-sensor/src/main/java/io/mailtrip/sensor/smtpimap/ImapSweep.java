@@ -1,14 +1,18 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.ProbeSweep;
+
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
- * Removes this sensor's own stale probes: those whose stamp names this sensor's key and that are older
- * than maxTripTime or whose run gave up on them (the same rule as the POP3 sensor's sweep). Another
- * sensor's probes, and anything whose stamp or subject does not agree, are left alone. Probes already
- * flagged {@code \Deleted} (left by a server without UIDPLUS) are not searched again.
+ * Removes this sensor's own stale probes with the mail kit's rule ({@link ProbeSweep}: same sensor id and
+ * key, and given up or older than maxTripTime), the same rule as the POP3 sensor's. Another sensor's
+ * probes, and anything whose stamp or subject does not agree, are left alone. The search asks the server
+ * for this sensor's key only and skips messages already flagged {@code \Deleted} (left by a server
+ * without UIDPLUS), so they are not counted again.
  */
 final class ImapSweep {
 
@@ -22,17 +26,17 @@ final class ImapSweep {
     private ImapSweep() {
     }
 
-    static Swept run(ImapSession session, String sensorKey, String currentGuid, Predicate<ProbeStamp> stale,
-                     Optional<String> moveFolder) throws PhaseFailure {
-        List<ImapFind.Found> own = ImapFind.search(session, "UNDELETED", "sensor=" + sensorKey + ";");
+    static Swept run(ImapSession session, ProbeSweep rule, ProbeMessage current, Optional<String> moveFolder)
+            throws PhaseFailure {
+        List<ImapFind.Found> own = ImapFind.search(session, "UNDELETED", "sensor=" + current.stamp().sensorKey() + ";");
+        long now = System.currentTimeMillis();
         int removed = 0;
         int leftFlagged = 0;
         for (ImapFind.Found found : own) {
             if (removed + leftFlagged == MAX_PER_SESSION) {
                 break;
             }
-            ProbeStamp stamp = found.stamp();
-            if (!stamp.sensorKey().equals(sensorKey) || stamp.guid().equals(currentGuid) || !stale.test(stamp)) {
+            if (rule.judge(Optional.of(found.stamp()), current, now) != ProbeSweep.Verdict.LATE) {
                 continue;
             }
             if (ImapDelete.remove(session, found.uid(), moveFolder).gone()) {

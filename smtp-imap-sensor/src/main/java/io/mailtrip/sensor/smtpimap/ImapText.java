@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.OneLine;
+
 import java.util.ArrayList;
 import java.util.List;
 

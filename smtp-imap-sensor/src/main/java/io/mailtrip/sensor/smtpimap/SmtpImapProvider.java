@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
@@ -28,9 +30,9 @@ public final class SmtpImapProvider implements SensorProvider {
             throw new IllegalArgumentException("settings were parsed for sensor " + settings.descriptor().id());
         }
         RoundTripConfig config = RoundTripConfig.from(settings);
-        TlsTrust trust = TlsTrust.load(config.trustStore(), config.trustStorePassword(), config.verifyHostname());
+        TlsTrust trust = TlsTrust.from(settings);
         Optional<ResultStore> store = config.resultDirectory()
-                .map(dir -> new ResultStore(dir, config.to(), settings.describe()));
+                .map(dir -> new ResultStore(ImapCatalogue.SENSOR_ID, dir, config.to(), settings.describe()));
         return new ImapRoundTripSensor(config, trust, store);
     }
 }

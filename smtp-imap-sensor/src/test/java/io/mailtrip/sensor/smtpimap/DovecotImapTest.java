@@ -1,23 +1,19 @@
 package io.mailtrip.sensor.smtpimap;
 
 import io.mailtrip.sensor.smtppop3.testkit.MailStack;
-import io.mailtrip.spi.Deadline;
-import io.mailtrip.spi.Secret;
 
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.ProbeStamp;
+import io.mailtrip.mailkit.tls.TlsMode;
 import org.apache.commons.net.smtp.SMTPClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,37 +26,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class DovecotImapTest {
 
-    private final List<String> trace = Collections.synchronizedList(new ArrayList<>());
+    private final ImapTestKit kit = ImapTestKit.create();
 
     @BeforeEach
     void stack() {
         MailStack.require();
     }
 
-    static X509TrustManager stackTrust() throws Exception {
-        KeyStore store = KeyStore.getInstance(Path.of(MailStack.get("TRUSTSTORE")).toFile(),
-                MailStack.get("TRUSTSTORE_PASSWORD").toCharArray());
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return (X509TrustManager) factory.getTrustManagers()[0];
-    }
-
-    private Hooks hooks() throws Exception {
-        X509TrustManager manager = stackTrust();
-        return new Hooks(client -> {
-            client.setTrustManager(manager);
-            client.setEndpointCheckingEnabled(true);
-        }, trace::add, client -> { }, () -> false);
+    static io.mailtrip.mailkit.tls.TlsTrust stackTrust() {
+        return ImapTestKit.trust(Path.of(MailStack.get("TRUSTSTORE")), MailStack.get("TRUSTSTORE_PASSWORD"));
     }
 
     static ImapConfig config(String host, String listener, TlsMode tls, String user, String password, boolean idle) {
-        return new ImapConfig(new Endpoint(host, MailStack.port(listener), Duration.ofSeconds(3), tls),
-                Optional.of(new Credentials(user, new Secret(password))), "INBOX", idle, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Optional.empty());
+        return ImapTestKit.config(host, MailStack.port(listener), tls, idle, user, password);
     }
 
     private ImapSession open(ImapConfig config) throws Exception {
-        return new ImapLogin(config, hooks(), Deadline.in(Duration.ofSeconds(20))).open();
+        return kit.login(config, stackTrust());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -76,12 +58,13 @@ class DovecotImapTest {
     void logsInWithEveryMode(String listener, String mode, boolean encrypted) throws Exception {
         String host = listener.startsWith("IMAP_LOGINDISABLED") ? MailStack.get("IMAP_LOGINDISABLED_HOST")
                 : MailStack.get("HOST");
-        try (ImapSession session = open(config(host, listener, TlsMode.of(mode), MailStack.get("IMAP_PROBE"),
+        try (ImapSession session = open(config(host, listener, java.util.Arrays.stream(TlsMode.values()).filter(m -> m.key().equals(mode)).findFirst().orElseThrow(), MailStack.get("IMAP_PROBE"),
                 MailStack.get("IMAP_PROBE_PASSWORD"), true))) {
             assertThat(session.encrypted()).isEqualTo(encrypted);
             assertThat(session.capabilities()).contains("IDLE", "UIDPLUS", "MOVE");
         }
-        assertThat(trace).anyMatch(l -> l.contains("AUTHENTICATE PLAIN ******")).noneMatch(l -> l.contains("Imap-Pw"));
+        assertThat(kit.trace()).anyMatch(l -> l.contains("AUTHENTICATE PLAIN ******"))
+                .noneMatch(l -> l.contains("Imap-Pw"));
     }
 
     @Test
@@ -107,13 +90,12 @@ class DovecotImapTest {
         String user = MailStack.get("IMAP_SEEDED");
         ImapConfig config = config(MailStack.get("HOST"), "IMAPS_PORT", TlsMode.ENFORCE_TLS, user,
                 MailStack.get("IMAP_SEEDED_PASSWORD"), true);
-        ProbeStamp probe = new ProbeStamp("0123456789abcdef", java.util.UUID.randomUUID().toString()
-                .toUpperCase(java.util.Locale.ROOT), System.currentTimeMillis());
-        Deadline deadline = Deadline.in(Duration.ofSeconds(20));
-        try (ImapSession session = new ImapLogin(config, hooks(), deadline).open()) {
+        ProbeMessage probe = ImapTestKit.probe(java.util.UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT),
+                System.currentTimeMillis());
+        try (ImapSession session = open(config)) {
             long before = session.exists();
-            long accepted = send(user, probe);
-            ImapWait.Arrival arrival = new ImapWait(config, hooks(), deadline).await(session, probe, accepted);
+            long accepted = send(user, probe.stamp());
+            ImapWait.Arrival arrival = new ImapWait(config, ImapTestKit.rule()).await(session, probe, accepted);
             assertThat(arrival.idled()).isTrue();
             assertThat(arrival.found()).hasSize(1);
             assertThat(ImapDelete.remove(session, arrival.found().get(0).uid(), Optional.empty()))
@@ -126,7 +108,7 @@ class DovecotImapTest {
             assertThat(ImapText.searchUids(unseen.untagged(), 10)).as("foreign unread mail stays unread").hasSize(1);
             session.logout();
         }
-        assertThat(trace).noneMatch(l -> l.matches("> m\\d+ (EXPUNGE|CLOSE)"));
+        assertThat(kit.trace()).noneMatch(l -> l.matches("imap> m\\d+ (EXPUNGE|CLOSE)"));
     }
 
     /** Sends a probe-shaped mail through Postfix (no TLS, no AUTH): returns when it was accepted. */

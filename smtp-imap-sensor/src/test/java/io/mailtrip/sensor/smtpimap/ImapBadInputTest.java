@@ -43,9 +43,7 @@ class ImapBadInputTest {
     static Stream<BadInput> cases() {
         List<BadInput> cases = new ArrayList<>();
         for (BadInput shared : BadInput.cases()) {
-            // This sensor's own SMTP leg has no oauth2 yet (it does not use mail-kit's), so smtpAuth differs.
-            if (!shared.key().startsWith("pop3") && !shared.key().equals("primaryChannel")
-                    && !shared.key().equals("smtpAuth")) {
+            if (!shared.key().startsWith("pop3") && !shared.key().equals("primaryChannel")) {
                 cases.add(shared);
             }
         }
@@ -57,7 +55,6 @@ class ImapBadInputTest {
                 new BadInput("imapTimeout", "901", "imapTimeout: 901 is not in 1..900"),
                 new BadInput("imapTimeout", "0", "imapTimeout: 0 is not in 1..900"),
                 new BadInput("imapSecurity", "ssl", "imapSecurity: 'ssl' is not one of " + TLS_MODES),
-                new BadInput("smtpAuth", "login", "smtpAuth: 'login' is not one of none, password"),
                 new BadInput("imapAuth", "apop", "imapAuth: 'apop' is not one of password, none, oauth2"),
                 new BadInput("imapUser", "probe\r\nA1 EXPUNGE", "imapUser: " + CONTROL),
                 new BadInput("imapPassword", "pw\r\nA1 EXPUNGE", "imapPassword: " + CONTROL),

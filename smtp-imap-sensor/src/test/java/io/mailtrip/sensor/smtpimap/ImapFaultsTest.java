@@ -1,7 +1,8 @@
 package io.mailtrip.sensor.smtpimap;
 
 import io.mailtrip.sensor.smtpimap.fake.FakeImapServer;
-import io.mailtrip.spi.Deadline;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.tls.TlsMode;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,10 +22,9 @@ class ImapFaultsTest {
     /** Login, wait for a probe that is there (or not), delete it: the whole IMAP leg. */
     private void leg(FakeImapServer server) throws Exception {
         ImapConfig config = ImapTestKit.config("127.0.0.1", server.port(), TlsMode.NONE, true);
-        Deadline deadline = Deadline.in(Duration.ofSeconds(20));
-        try (ImapSession session = new ImapLogin(config, kit.hooks(), deadline).open()) {
-            ImapWait.Arrival arrival = new ImapWait(config, kit.hooks(), deadline)
-                    .await(session, ImapPhasesTest.stamp("F-1", 1), System.nanoTime());
+        try (ImapSession session = kit.login(config, ImapTestKit.trust())) {
+            ImapWait.Arrival arrival = new ImapWait(config, ImapTestKit.rule())
+                    .await(session, ImapTestKit.probe("F-1", System.currentTimeMillis()), System.nanoTime());
             ImapDelete.remove(session, arrival.found().get(0).uid(), Optional.empty());
         }
     }
@@ -32,13 +32,14 @@ class ImapFaultsTest {
     private static FakeImapServer withProbe() throws Exception {
         FakeImapServer server = FakeImapServer.plain();
         server.add("Subject: foreign\r\n", "\\Deleted");
-        server.add(ImapPhasesTest.probeHeader(ImapPhasesTest.stamp("F-1", 1)));
+        server.add(ImapPhasesTest.probeHeader(ImapTestKit.probe("F-1", System.currentTimeMillis()).stamp()));
         return server;
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-        "greeting|* BYE too busy|greeting: greeting refused: * BYE too busy",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "greeting|* BYE too busy|greeting: malformed server reply (Received unexpected IMAP protocol response from"
+                + " server: '* BYE too busy'.)",
         "greeting|* NO go away|greeting: greeting refused: * NO go away",
         "CAPABILITY|{tag} BAD what|CAPABILITY: BAD what",
         "CAPABILITY|* BYE shutting down|CAPABILITY: server closed the session: * BYE shutting down",
@@ -64,12 +65,20 @@ class ImapFaultsTest {
         }
     }
 
+    /** The mail kit's peer limits hold under the IMAP reader: lines per reply and bytes per line. */
     @Test
     void tooManyUntaggedResponses() throws Exception {
         try (FakeImapServer server = withProbe().respond("UID SEARCH", "* 1 EXISTS\n".repeat(10_001) + "{tag} OK")) {
             assertThatThrownBy(() -> leg(server))
-                    .hasMessage("IMAP 127.0.0.1:" + server.port() + " UID SEARCH: more than 10000 untagged responses"
-                            + " to one command");
+                    .hasMessage("IMAP 127.0.0.1:" + server.port() + " UID SEARCH: reply exceeds 1000 lines");
+        }
+    }
+
+    @Test
+    void endlessResponseLine() throws Exception {
+        try (FakeImapServer server = withProbe().respond("UID SEARCH", "* SEARCH " + "1 ".repeat(40_000))) {
+            assertThatThrownBy(() -> leg(server))
+                    .hasMessage("IMAP 127.0.0.1:" + server.port() + " UID SEARCH: reply line exceeds 65536 bytes");
         }
     }
 
@@ -103,11 +112,10 @@ class ImapFaultsTest {
             ImapConfig config = new ImapConfig(ImapTestKit.config("127.0.0.1", server.port(), TlsMode.NONE, true)
                     .endpoint(), ImapTestKit.config("h", 1, TlsMode.NONE, true).login(), "INBOX", true,
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Optional.empty());
-            Deadline deadline = Deadline.in(Duration.ofSeconds(20));
             long start = System.nanoTime();
-            try (ImapSession session = new ImapLogin(config, kit.hooks(), deadline).open()) {
-                assertThatThrownBy(() -> new ImapWait(config, kit.hooks(), deadline)
-                        .await(session, ImapPhasesTest.stamp("G-1", 1), System.nanoTime()))
+            try (ImapSession session = kit.login(config, ImapTestKit.trust())) {
+                assertThatThrownBy(() -> new ImapWait(config, ImapTestKit.rule())
+                        .await(session, ImapTestKit.probe("G-1", System.currentTimeMillis()), System.nanoTime()))
                         .hasMessageStartingWith("IMAP 127.0.0.1:" + server.port()
                                 + " waiting for the probe: probe not received within maxTripTime 1 s");
             }

@@ -1,7 +1,10 @@
 package io.mailtrip.sensor.smtpimap;
 
 import io.mailtrip.sensor.smtpimap.fake.FakeImapServer;
-import io.mailtrip.spi.Deadline;
+import io.mailtrip.mailkit.PhaseFailure;
+import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.ProbeStamp;
+import io.mailtrip.mailkit.tls.TlsMode;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The IMAP phases (login, wait, find, delete, sweep) against the scripted fake server. */
 class ImapPhasesTest {
 
-    private static final String KEY = "00112233aabbccdd";
     private final ImapTestKit kit = ImapTestKit.create();
 
     static String probeHeader(ProbeStamp stamp) {
@@ -26,12 +28,17 @@ class ImapPhasesTest {
     }
 
     static ProbeStamp stamp(String guid, long sent) {
-        return new ProbeStamp(KEY, guid, sent);
+        return ImapTestKit.probe(guid, sent).stamp();
     }
 
     private ImapSession login(FakeImapServer server, TlsMode tls) throws PhaseFailure {
-        return new ImapLogin(ImapTestKit.config("127.0.0.1", server.port(), tls, true), kit.hooks(),
-                Deadline.in(Duration.ofSeconds(20))).open();
+        try {
+            return kit.login(ImapTestKit.config("127.0.0.1", server.port(), tls, true), ImapTestKit.trust());
+        } catch (PhaseFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -40,7 +47,7 @@ class ImapPhasesTest {
             assertThat(session.offers("UIDPLUS")).isTrue();
             assertThat(server.received()).anyMatch(l -> l.matches("m\\d+ AUTHENTICATE PLAIN \\S+"))
                     .noneMatch(l -> l.contains(" LOGIN "));
-            assertThat(String.join("\n", kit.trace)).contains("AUTHENTICATE PLAIN ******").doesNotContain("Pr0be");
+            assertThat(String.join("\n", kit.trace())).contains("AUTHENTICATE PLAIN ******").doesNotContain("Pr0be");
         }
     }
 
@@ -57,7 +64,7 @@ class ImapPhasesTest {
         try (FakeImapServer server = FakeImapServer.plain().capabilities("IMAP4rev1", "UIDPLUS");
              ImapSession session = login(server, TlsMode.NONE)) {
             assertThat(server.received()).anyMatch(l -> l.matches("m\\d+ LOGIN \"probe\" \"Pr0be-secret\""));
-            assertThat(String.join("\n", kit.trace)).contains("LOGIN \"probe\" ******").doesNotContain("Pr0be-secret");
+            assertThat(String.join("\n", kit.trace())).contains("LOGIN \"probe\" ******").doesNotContain("Pr0be-secret");
         }
     }
 
@@ -103,15 +110,15 @@ class ImapPhasesTest {
 
     @Test
     void findsConfirmsAndExpungesOnlyTheProbe() throws Exception {
-        ProbeStamp probe = stamp("AAAA-1", System.currentTimeMillis());
+        ProbeMessage probe = ImapTestKit.probe("AAAA-1", System.currentTimeMillis());
         try (FakeImapServer server = FakeImapServer.plain()) {
             long foreignDeleted = server.add("Subject: flagged by someone else\r\n", "\\Deleted");
             // Quotes the GUID in its probe header but its subject disagrees: not ours.
-            long lookalike = server.add("Subject: hello\r\nX-Mailtrip-Probe: " + probe.headerValue() + "\r\n");
-            long uid = server.add(probeHeader(probe));
+            long lookalike = server.add("Subject: hello\r\nX-Mailtrip-Probe: " + probe.stamp().headerValue() + "\r\n");
+            long uid = server.add(probeHeader(probe.stamp()));
             try (ImapSession session = login(server, TlsMode.NONE)) {
                 ImapWait.Arrival arrival = new ImapWait(ImapTestKit.config("127.0.0.1", server.port(), TlsMode.NONE, true),
-                        kit.hooks(), Deadline.in(Duration.ofSeconds(10))).await(session, probe, System.nanoTime());
+                        ImapTestKit.rule()).await(session, probe, System.nanoTime());
                 assertThat(arrival.found()).extracting(ImapFind.Found::uid).containsExactly(uid);
                 assertThat(ImapDelete.remove(session, uid, Optional.empty())).isEqualTo(ImapDelete.Removal.EXPUNGED);
             }
@@ -144,25 +151,25 @@ class ImapPhasesTest {
 
     @Test
     void idleReactsToExistsAtOnce() throws Exception {
-        ProbeStamp probe = stamp("C-1", System.currentTimeMillis());
+        ProbeMessage probe = ImapTestKit.probe("C-1", System.currentTimeMillis());
         try (FakeImapServer server = FakeImapServer.plain(); ImapSession session = login(server, TlsMode.NONE)) {
             long accepted = System.nanoTime();
             CompletableFuture<Long> delivered = CompletableFuture.supplyAsync(() -> {
                 try {
-                    Thread.sleep(700);
-                    long at = System.nanoTime();
-                    server.deliver(probeHeader(probe));
-                    return at;
+                    // Inside the pause from 750 to 1550 ms after the start (50, 100, 200, 400, 800 ms pauses).
+                    Thread.sleep(1000);
+                    server.deliverWhileIdling(probeHeader(probe.stamp()));
+                    return System.nanoTime();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             ImapWait.Arrival arrival = new ImapWait(ImapTestKit.config("127.0.0.1", server.port(), TlsMode.NONE, true),
-                    kit.hooks(), Deadline.in(Duration.ofSeconds(10))).await(session, probe, accepted);
+                        ImapTestKit.rule()).await(session, probe, accepted);
             long found = System.nanoTime();
             assertThat(arrival.idled()).isTrue();
-            assertThat(arrival.checks()).isEqualTo(2);
-            // Far below the 1 s poll interval: the EXISTS ended the wait, not a timer.
+            assertThat(arrival.checks()).isGreaterThanOrEqualTo(2);
+            // Well before the pause's end (hundreds of ms later): the EXISTS ended the wait, not the timer.
             assertThat(TimeUnit.NANOSECONDS.toMillis(found - delivered.get())).isLessThan(300);
             assertThat(server.received()).anyMatch(l -> l.matches("m\\d+ IDLE")).contains("DONE");
         }
@@ -170,23 +177,23 @@ class ImapPhasesTest {
 
     @Test
     void pollsWhenTheServerOffersNoIdle() throws Exception {
-        ProbeStamp probe = stamp("D-1", System.currentTimeMillis());
+        ProbeMessage probe = ImapTestKit.probe("D-1", System.currentTimeMillis());
         try (FakeImapServer server = FakeImapServer.plain().capabilities("IMAP4rev1", "AUTH=PLAIN", "UIDPLUS");
              ImapSession session = login(server, TlsMode.NONE)) {
             CompletableFuture.runAsync(() -> {
                 try {
                     Thread.sleep(300);
-                    server.add(probeHeader(probe));
+                    server.add(probeHeader(probe.stamp()));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             ImapWait.Arrival arrival = new ImapWait(ImapTestKit.config("127.0.0.1", server.port(), TlsMode.NONE, true),
-                    kit.hooks(), Deadline.in(Duration.ofSeconds(10))).await(session, probe, System.nanoTime());
+                        ImapTestKit.rule()).await(session, probe, System.nanoTime());
             assertThat(arrival.idled()).isFalse();
             assertThat(arrival.checks()).isGreaterThan(2);
             assertThat(server.received()).noneMatch(l -> l.endsWith(" IDLE"));
-            assertThat(kit.trace).contains("server offers no IDLE; polling instead (imapWait=idle)");
+            assertThat(kit.trace()).contains("server offers no IDLE; polling instead (imapWait=idle)");
         }
     }
 
@@ -197,10 +204,11 @@ class ImapPhasesTest {
             long stale = server.add(probeHeader(stamp("E-OLD", now - 3_600_000)));
             long fresh = server.add(probeHeader(stamp("E-FRESH", now)));
             long current = server.add(probeHeader(stamp("E-CURRENT", now - 3_600_000)));
-            long other = server.add(probeHeader(new ProbeStamp("ffffffffffffffff", "E-OTHER", now - 3_600_000)));
+            long other = server.add(probeHeader(new ProbeStamp(ImapCatalogue.SENSOR_ID, "ffffffffffffffff", "E-OTHER",
+                    now - 3_600_000)));
             try (ImapSession session = login(server, TlsMode.NONE)) {
-                ImapSweep.Swept swept = ImapSweep.run(session, KEY, "E-CURRENT",
-                        s -> s.sentMillis() < now - 60_000, Optional.empty());
+                ImapSweep.Swept swept = ImapSweep.run(session, ImapTestKit.rule(),
+                        ImapTestKit.probe("E-CURRENT", now), Optional.empty());
                 assertThat(swept.removed()).isEqualTo(1);
             }
             assertThat(server.folder()).extracting(FakeImapServer.Message::uid).containsExactly(fresh, current, other)

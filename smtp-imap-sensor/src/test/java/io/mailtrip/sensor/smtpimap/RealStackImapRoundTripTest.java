@@ -3,7 +3,7 @@ package io.mailtrip.sensor.smtpimap;
 import io.mailtrip.sensor.smtpimap.testkit.ImapSensors;
 import io.mailtrip.sensor.smtppop3.testkit.MailStack;
 import io.mailtrip.spi.Deadline;
-import io.mailtrip.spi.Secret;
+import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
@@ -37,12 +37,9 @@ class RealStackImapRoundTripTest {
     }
 
     static Counts counts(String user, String password) throws Exception {
-        ImapConfig config = new ImapConfig(new Endpoint(MailStack.get("HOST"), MailStack.port("IMAPS_PORT"),
-                Duration.ofSeconds(5), TlsMode.ENFORCE_TLS), Optional.of(new Credentials(user, new Secret(password))),
-                "INBOX", false, Duration.ofSeconds(1), Duration.ofSeconds(5), Optional.empty());
-        javax.net.ssl.X509TrustManager trust = DovecotImapTest.stackTrust();
-        Hooks hooks = new Hooks(c -> c.setTrustManager(trust), line -> { }, c -> { }, () -> false);
-        try (ImapSession session = new ImapLogin(config, hooks, Deadline.in(Duration.ofSeconds(10))).open()) {
+        ImapConfig config = ImapTestKit.config(MailStack.get("HOST"), MailStack.port("IMAPS_PORT"), TlsMode.ENFORCE_TLS,
+                false, user, password);
+        try (ImapSession session = ImapTestKit.create().login(config, DovecotImapTest.stackTrust())) {
             session.command("EXAMINE", "EXAMINE INBOX");
             int all = ImapText.searchUids(session.command("UID SEARCH", "UID SEARCH ALL").untagged(), 100_000).size();
             int deleted = ImapText.searchUids(session.command("UID SEARCH", "UID SEARCH DELETED").untagged(), 100_000)

@@ -31,9 +31,34 @@ public final class JenkinsFileSet {
     private JenkinsFileSet() {
     }
 
+    /** Where every bundled sensor's own forms go, one folder per sensor id, for a sensor type per instance. */
+    public static final String SENSORS_FOLDER = "io/mailtrip/jenkins/sensors";
+
     /** Both generated folders. */
     public static List<String> folders() {
         return List.of(FORM_FOLDER, DEFAULTS_FOLDER);
+    }
+
+    /** The two form folders of one sensor below {@link #SENSORS_FOLDER}: its instance form and its defaults. */
+    public static List<String> sensorFolders(String sensorId) {
+        String root = SENSORS_FOLDER + "/" + sensorId + "/";
+        return List.of(root + simpleName(FORM_CLASS), root + simpleName(DEFAULTS_CLASS));
+    }
+
+    /**
+     * One sensor's forms in its own folder (same renderers, same files as {@link #render}), so the forms of
+     * every bundled sensor exist side by side and an instance can be of any of them.
+     */
+    public static Map<String, String> renderSensor(SensorDescriptor descriptor) {
+        Map<String, String> files = new TreeMap<>();
+        List<String> folders = sensorFolders(descriptor.id());
+        render(FormModel.of(descriptor), folders.get(0), files);
+        render(FormModel.defaultsOf(descriptor), folders.get(1), files);
+        return files;
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** Path to content, sorted by path so output and comparisons are stable. */

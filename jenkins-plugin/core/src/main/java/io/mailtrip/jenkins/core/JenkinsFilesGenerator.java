@@ -1,6 +1,7 @@
 package io.mailtrip.jenkins.core;
 
 import io.mailtrip.spi.SensorDescriptor;
+import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
 
 import java.io.IOException;
@@ -30,15 +31,37 @@ public final class JenkinsFilesGenerator {
         }
         SensorDescriptor descriptor = SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader())
                 .require(args[1]).descriptor();
-        List<Path> written = write(descriptor, Path.of(args[0]));
+        List<Path> written = new java.util.ArrayList<>(write(descriptor, Path.of(args[0])));
+        for (SensorProvider provider : SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader()).providers()) {
+            written.addAll(writeSensor(provider.descriptor(), Path.of(args[0])));
+        }
         written.forEach(p -> System.out.println("wrote " + p));
+    }
+
+    /** Writes one sensor's forms into its own folder ({@link JenkinsFileSet#renderSensor}). */
+    public static List<Path> writeSensor(SensorDescriptor descriptor, Path resources) {
+        Map<String, String> files = JenkinsFileSet.renderSensor(descriptor);
+        writeFiles(resources, JenkinsFileSet.sensorFolders(descriptor.id()), files);
+        return files.keySet().stream().map(resources::resolve).toList();
     }
 
     /** Writes the files of {@code descriptor} below {@code resources}, removing help files no field has. */
     public static List<Path> write(SensorDescriptor descriptor, Path resources) {
         Map<String, String> files = JenkinsFileSet.render(descriptor);
+        writeFiles(resources, JenkinsFileSet.folders(), files);
         try {
-            for (String generated : JenkinsFileSet.folders()) {
+            Files.writeString(resources.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), descriptor.id() + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the Jenkins files below " + resources, e);
+        }
+        return files.keySet().stream().map(resources::resolve).toList();
+    }
+
+    /** Writes {@code files}, removing help files in {@code folders} that no field has any more. */
+    private static void writeFiles(Path resources, List<String> folders, Map<String, String> files) {
+        try {
+            for (String generated : folders) {
                 Path folder = resources.resolve(generated);
                 Files.createDirectories(folder);
                 try (Stream<Path> existing = Files.list(folder)) {
@@ -51,11 +74,8 @@ public final class JenkinsFilesGenerator {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Files.writeString(resources.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
-            Files.writeString(resources.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), descriptor.id() + "\n",
-                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Jenkins files below " + resources, e);
         }
-        return files.keySet().stream().map(resources::resolve).toList();
     }
 }

@@ -55,6 +55,43 @@ class GeneratedFilesTest {
                 .as(hint).isEqualTo(DESCRIPTOR.id() + "\n");
     }
 
+    /** Every bundled sensor's forms, each in its own folder, rendered by the same code as the form above. */
+    @Test
+    void everyBundledSensorHasItsOwnCheckedInForms() throws IOException {
+        List<io.mailtrip.spi.SensorProvider> providers = io.mailtrip.host.SensorProviders
+                .load(getClass().getClassLoader()).providers();
+        assertThat(providers).extracting(io.mailtrip.spi.SensorProvider::id)
+                .contains("smtp-pop3-roundtrip", "smtp-imap-roundtrip");
+        String hint = "generated Jenkins files drifted from the metadata; regenerate with"
+                + " mvn -o -q verify -pl jenkins-plugin/core -Dmailtrip.updateJenkinsFiles=true";
+        for (io.mailtrip.spi.SensorProvider provider : providers) {
+            if (Boolean.getBoolean("mailtrip.updateJenkinsFiles")) {
+                JenkinsFilesGenerator.writeSensor(provider.descriptor(), RESOURCES);
+            }
+            Map<String, String> expected = JenkinsFileSet.renderSensor(provider.descriptor());
+            Set<String> onDisk = new TreeSet<>();
+            for (String generated : JenkinsFileSet.sensorFolders(provider.id())) {
+                try (Stream<Path> files = Files.list(RESOURCES.resolve(generated))) {
+                    files.forEach(p -> onDisk.add(generated + "/" + p.getFileName()));
+                }
+            }
+            assertThat(onDisk).as(hint).isEqualTo(expected.keySet());
+            for (Map.Entry<String, String> file : expected.entrySet()) {
+                assertThat(Files.readString(RESOURCES.resolve(file.getKey()), StandardCharsets.UTF_8))
+                        .as(hint + " (" + file.getKey() + ")").isEqualTo(file.getValue());
+                if (file.getKey().endsWith(".jelly")) {
+                    assertThat(Xml.parse(file.getValue()).getDocumentElement().getTagName()).isEqualTo("j:jelly");
+                }
+            }
+        }
+        String imapForm = JenkinsFileSet.renderSensor(io.mailtrip.host.SensorProviders.load(getClass()
+                .getClassLoader()).require("smtp-imap-roundtrip").descriptor())
+                .get("io/mailtrip/jenkins/sensors/smtp-imap-roundtrip/SensorInstanceConfig/config.jelly");
+        assertThat(imapForm).contains("value=\"smtp-imap-roundtrip\"").contains("field=\"imapHost\"")
+                .contains("field=\"imapCredentialsId\"").doesNotContain("field=\"imapPassword\"")
+                .doesNotContain("pop3");
+    }
+
     @Test
     void everyGeneratedFileIsWellFormedXml() {
         JenkinsFileSet.render(DESCRIPTOR).forEach((path, content) ->

@@ -4,12 +4,8 @@ import io.mailtrip.mailkit.testing.Conversation;
 import io.mailtrip.mailkit.testing.FakeServer;
 import io.mailtrip.mailkit.testing.ServerIdentity;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -123,6 +119,18 @@ public final class FakeImapServer extends FakeServer<FakeImapServer> {
         return uid;
     }
 
+    /**
+     * Waits (up to 10 s) until a client is in IDLE, then {@link #deliver}s: a delivery between two IDLEs
+     * would only show at the client's next command, which is not what a test of IDLE wants.
+     */
+    public long deliverWhileIdling(String header) throws IOException, InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (idling.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        return deliver(header);
+    }
+
     public List<Message> folder() {
         return List.copyOf(folder);
     }
@@ -165,7 +173,7 @@ public final class FakeImapServer extends FakeServer<FakeImapServer> {
                 }
                 case "STARTTLS" -> {
                     c.send(tag + " OK begin TLS");
-                    c.upgrade(context());
+                    c.upgrade(ServerIdentity.GOOD.context());
                     tls = true;
                 }
                 case "AUTHENTICATE" -> authenticate(c, tag, rest);
@@ -296,20 +304,6 @@ public final class FakeImapServer extends FakeServer<FakeImapServer> {
                 return;
             }
             c.send(tag == null ? line : line.replace("{tag}", tag));
-        }
-    }
-
-    private static SSLContext context() {
-        try (InputStream in = FakeImapServer.class.getResourceAsStream("/tls/server.p12")) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, "changeit".toCharArray());
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, "changeit".toCharArray());
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), null, null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException("test key store server.p12", e);
         }
     }
 }
