@@ -128,6 +128,8 @@ public final class NagiosPlugin {
         SensorResult result;
         List<String> notes = new ArrayList<>();
         try (Sensor sensor = provider.create(settings)) {
+            // One run per process: whatever the sensor would carry to its next run is lost.
+            sensor.hostKeepsNoState();
             notes.addAll(notes(sourced, sensor, invocation));
             // Server text in the result is cleaned once here, for the line and the long output (issue 13).
             result = ResultText.cleaned(sensor.run(deadline));

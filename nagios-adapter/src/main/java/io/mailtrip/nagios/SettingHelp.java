@@ -83,10 +83,11 @@ final class SettingHelp {
         if (visibility.isAlways()) {
             return "";
         }
-        String option = OptionNaming.longOption(visibility.controllingKey());
-        List<String> values = visibility.values();
-        return values.size() == 1 ? option + "=" + values.get(0)
-                : option + " is " + String.join(" or ", values);
+        return String.join(" or ", visibility.conditions().stream().map(condition -> {
+            String option = OptionNaming.longOption(condition.controllingKey());
+            List<String> values = condition.values();
+            return values.size() == 1 ? option + "=" + values.get(0) : option + " is " + String.join(" or ", values);
+        }).toList());
     }
 
     private static String sentence(String text) {

@@ -99,7 +99,7 @@ class NagiosPluginTest {
         assertThat(printed.text()).isEqualTo("SMTP-POP3 UNKNOWN - --smtp-port: 70000 is not in 1..65535"
                 + " | smtp=U;;;0 pop3=U;;;0 total=U;;;0 downtime=U;;;0;100\n"
                 + "--smtp-port: 70000 is not in 1..65535\n"
-                + "--pop3-auth: 'kerberos' is not one of none, password, apop\n");
+                + "--pop3-auth: 'kerberos' is not one of none, password, apop, oauth2\n");
     }
 
     @Test
@@ -219,7 +219,7 @@ class NagiosPluginTest {
     void anIgnoredSettingIsNotedAtVerbosityOne() {
         List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
         args.addAll(List.of("--smtp-user", "someone", "-v"));
-        assertThat(run(args).text()).contains("note: --smtp-user is ignored: only used when --smtp-auth=password");
+        assertThat(run(args).text()).contains("note: --smtp-user is ignored: only used when --smtp-auth is password or oauth2");
     }
 
     @Test

@@ -93,7 +93,7 @@ class OptionTableTest {
         assertThat(text).contains("Only used when --smtp-auth=password.");
         assertThat(text).contains("Only used when --pop3-auth is password or apop.");
         assertThat(text).contains("Default: 465 when --smtp-security is enforceTls or tlsIfAvailable, else 25.");
-        assertThat(text).contains("Values: none (None), password (Username and password).");
+        assertThat(text).contains("Values: none (None), password (Username and password), oauth2 (OAuth 2.0 token (XOAUTH2/OAUTHBEARER)).");
         assertThat(text).contains("MAILTRIP_POP3_PASSWORD");
         assertThat(help).doesNotContain("|");
         assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));

@@ -125,7 +125,7 @@ class ConfigLoaderTest {
                 file + ": sensors[0] (mail1): smtpPassword: environment variable MAIL1_SMTP_PASSWORD is not set",
                 file + ": sensors[0] (mail1): to: is required (one e-mail address)",
                 file + ": sensors[0] (mail1): smtpPort: 70000 is not in 1..65535",
-                file + ": sensors[0] (mail1): pop3Auth: 'x' is not one of none, password, apop",
+                file + ": sensors[0] (mail1): pop3Auth: 'x' is not one of none, password, apop, oauth2",
                 file + ": sensors[1] (bad id): id: 'bad id' may only contain letters, digits, '.', '_' and '-'",
                 file + ": sensors[1] (bad id): sensor: unknown sensor 'nope' (known: smtp-pop3-roundtrip, "
                         + "smtp-imap-roundtrip; "
@@ -311,6 +311,6 @@ class ConfigLoaderTest {
         String where = dir.resolve("config.yml") + ": sensors[0] (mail1): ";
         assertThat(config.warnings()).containsExactly(
                 where + "pop3Password: secret written inline; prefer ${env:NAME} or ${file:/path}",
-                where + "smtpUser: ignored, it applies only when smtpAuth = password");
+                where + "smtpUser: ignored, it applies only when smtpAuth in {password, oauth2}");
     }
 }

@@ -18,6 +18,14 @@ public interface Sensor extends AutoCloseable {
     /** The longest a run may need under its settings; hosts give each run at most this. */
     Duration budget();
 
+    /**
+     * Called by a host that creates this instance for one run and keeps nothing afterwards (a Nagios
+     * plugin process). State the sensor would carry to its next run (a cached token, a refresh token the
+     * server rotated) is then lost, and the sensor says so in its result where that matters.
+     */
+    default void hostKeepsNoState() {
+    }
+
     @Override
     default void close() {
     }

@@ -73,9 +73,10 @@ public final class SensorDescriptor {
     private void checkControllingKeysExist() {
         Set<String> keys = new HashSet<>(settingsByKey.keySet());
         for (SettingDescriptor setting : settingsByKey.values()) {
-            String controlling = setting.visibility().controllingKey();
-            if (controlling != null && !keys.contains(controlling)) {
-                throw new IllegalArgumentException(setting.key() + " depends on unknown setting " + controlling);
+            for (String controlling : setting.visibility().controllingKeys()) {
+                if (!keys.contains(controlling)) {
+                    throw new IllegalArgumentException(setting.key() + " depends on unknown setting " + controlling);
+                }
             }
             if (setting.defaultValue() instanceof DefaultValue.DependsOn d && !keys.contains(d.fromKey())) {
                 throw new IllegalArgumentException(setting.key() + " default depends on unknown setting "

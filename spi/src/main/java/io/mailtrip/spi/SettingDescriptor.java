@@ -142,6 +142,12 @@ public record SettingDescriptor(String key, SettingType type, String section, St
             return this;
         }
 
+        /** Visible under {@code visibility}, for rules with alternatives ({@link Visibility#or}). */
+        public Builder visibleWhen(Visibility visibility) {
+            this.visibility = visibility;
+            return this;
+        }
+
         public Builder role(SettingRole role) {
             this.role = role;
             return this;

@@ -76,8 +76,13 @@ final class SettingsBinder {
         if (visibility.isAlways()) {
             return true;
         }
-        SettingDescriptor controlling = descriptor.setting(visibility.controllingKey()).orElseThrow();
-        return visible(controlling) && visibility.matches(effectiveText(controlling));
+        for (Visibility condition : visibility.conditions()) {
+            SettingDescriptor controlling = descriptor.setting(condition.controllingKey()).orElseThrow();
+            if (visible(controlling) && condition.matches(effectiveText(controlling))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String effectiveText(SettingDescriptor setting) {

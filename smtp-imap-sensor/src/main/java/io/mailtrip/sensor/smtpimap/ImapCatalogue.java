@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.oauth2.OAuth2Settings;
 import io.mailtrip.mailkit.settings.Choice;
 import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.tls.TlsMode;
@@ -54,7 +55,8 @@ public final class ImapCatalogue {
 
     /** {@code imapAuth}. */
     public enum ImapAuth implements Choice {
-        PASSWORD("Username and password"), NONE("None (connect only)");
+        PASSWORD("Username and password"), NONE("None (connect only)"),
+        OAUTH2("OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
 
         private final String label;
 
@@ -93,7 +95,8 @@ public final class ImapCatalogue {
                 ImapCatalogue.class.getClassLoader(), DEFAULT_TAGS, Duration.ofSeconds(60),
                 List.of(MailSettings.basic(DEFAULT_TAGS),
                         MailSettings.email("The one recipient: a dedicated mailbox that the IMAP side reads."),
-                        MailSettings.smtp(), imap(), MailSettings.tls(), MailSettings.debug(),
+                        MailSettings.smtp(), imap(), OAuth2Settings.section(MailSettings.SMTP_AUTH.name(),
+                                IMAP_AUTH.name()), MailSettings.tls(), MailSettings.debug(),
                         MailSettings.display(List.of(new EnumOption(CHANNEL_TOTAL, "Total"),
                                 new EnumOption(CHANNEL_SMTP, "SMTP"), new EnumOption(CHANNEL_IMAP, "IMAP"),
                                 new EnumOption(CHANNEL_DOWNTIME, "Downtime")))),
@@ -104,13 +107,15 @@ public final class ImapCatalogue {
         SettingDescriptor.Builder auth = MailSettings.options(IMAP_AUTH.describe(), ImapAuth.class).section("imap")
                 .label("IMAP authentication")
                 .help("password logs in with AUTHENTICATE PLAIN when the server offers it, else LOGIN (never when"
-                        + " it announces LOGINDISABLED); none connects and reads the greeting only.");
+                        + " it announces LOGINDISABLED); oauth2 uses AUTHENTICATE OAUTHBEARER or XOAUTH2 (RFC 7628)"
+                        + " with a token from the oauth2 settings; none connects and reads the greeting only.");
         SettingDescriptor.Builder wait = MailSettings.options(IMAP_WAIT.describe(), ImapWaitMode.class)
                 .section("imap").label("Waiting")
                 .help("Both search the folder after pauses that double from 50 ms up to the poll interval; idle"
                         + " also waits in IDLE (RFC 2177) during the pauses and searches as soon as the server"
                         + " announces new mail (polling alone when IDLE is not offered).");
         String login = ImapAuth.PASSWORD.key();
+        String oauth2 = ImapAuth.OAUTH2.key();
         return new SettingSection("imap", "IMAP specific", List.of(
                 IMAP_HOST.describe().section("imap").label("IMAP host")
                         .help("IMAP server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
@@ -119,23 +124,23 @@ public final class ImapCatalogue {
                 MailSettings.timeout(IMAP_TIMEOUT, "imap", "IMAP timeout", "IMAP"),
                 auth.defaultValue(login).build(),
                 IMAP_USER.describe().section("imap").label("IMAP user")
-                        .help("User name of the dedicated mailbox.").required().visibleWhen(IMAP_AUTH.name(), login)
-                        .build(),
+                        .help("User name of the dedicated mailbox.").required()
+                        .visibleWhen(IMAP_AUTH.name(), login, oauth2).build(),
                 IMAP_PASSWORD.describe().section("imap").label("IMAP password")
                         .help("Password of the dedicated mailbox; never printed or stored.").required()
                         .visibleWhen(IMAP_AUTH.name(), login).build(),
                 IMAP_FOLDER.describe().section("imap").label("IMAP folder").help("Folder the probes arrive in.")
                         .defaultValue("INBOX").rule(SettingRules.asciiOnly()).rule(SettingRules.maxLength(MAX_FOLDER))
-                        .visibleWhen(IMAP_AUTH.name(), login).build(),
-                wait.defaultValue(ImapWaitMode.IDLE.key()).visibleWhen(IMAP_AUTH.name(), login).build(),
+                        .visibleWhen(IMAP_AUTH.name(), login, oauth2).build(),
+                wait.defaultValue(ImapWaitMode.IDLE.key()).visibleWhen(IMAP_AUTH.name(), login, oauth2).build(),
                 IMAP_INTERVAL.describe().section("imap").label("Poll interval")
                         .help("Longest pause between two searches of the folder.").defaultValue("10").atLeast(1)
-                        .unit("s").visibleWhen(IMAP_AUTH.name(), login).build(),
+                        .unit("s").visibleWhen(IMAP_AUTH.name(), login, oauth2).build(),
                 IMAP_MOVE_FOLDER.describe().section("imap").label("Folder for found probes")
                         .help("Only for servers without UIDPLUS: found probes are moved there with MOVE (RFC 6851)."
                                 + " Empty leaves them flagged \\Deleted; a plain EXPUNGE is never sent.")
                         .rule(SettingRules.asciiOnly()).rule(SettingRules.maxLength(MAX_FOLDER))
-                        .visibleWhen(IMAP_AUTH.name(), login).build(),
+                        .visibleWhen(IMAP_AUTH.name(), login, oauth2).build(),
                 MailSettings.maxTripTime("imap"),
                 MailSettings.security(IMAP_SECURITY, "imap", "IMAP transport security",
                         "STARTTLS (RFC 9051 section 6.2.1)")));

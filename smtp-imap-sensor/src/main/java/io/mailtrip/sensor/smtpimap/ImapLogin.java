@@ -1,5 +1,8 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.oauth2.OAuth2Token;
+import io.mailtrip.mailkit.oauth2.TokenSource;
+
 import io.mailtrip.mailkit.Credentials;
 import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.OneLine;
@@ -9,6 +12,7 @@ import io.mailtrip.mailkit.tls.TlsTrust;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The login phase: connect, greeting, CAPABILITY, STARTTLS per imapSecurity (RFC 9051 section 6.2.1;
@@ -20,24 +24,47 @@ final class ImapLogin {
 
     private final ImapConfig config;
     private final TlsTrust trust;
+    private final Optional<TokenSource> tokens;
 
     ImapLogin(ImapConfig config, TlsTrust trust) {
+        this(config, trust, Optional.empty());
+    }
+
+    /** @param tokens the instance's token source; needed when imapAuth = oauth2 */
+    ImapLogin(ImapConfig config, TlsTrust trust, Optional<TokenSource> tokens) {
         this.config = config;
         this.trust = trust;
+        this.tokens = tokens;
     }
 
     /** A session logged in with the folder selected; with imapAuth = none, connected only. */
     ImapSession open(Leg leg) throws PhaseFailure {
+        // The token comes before the connect (RFC 7628 needs it in the first SASL message).
+        Optional<OAuth2Token> token = Optional.empty();
+        if (config.oauth2User().isPresent()) {
+            leg.step("oauth2 token");
+            try {
+                token = Optional.of(tokens.orElseThrow().token(ImapSession.PHASE, config.endpoint().timeout(),
+                        leg.deadline(), leg.trace()::note));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PhaseFailure(TokenSource.PHASE, "run interrupted while asking for the OAuth 2.0 token");
+            }
+        }
         ImapSession session = ImapSession.connect(leg, trust);
         try {
             if (config.endpoint().tls().upgrades() && !session.encrypted()) {
                 session.startTls();
             }
-            if (config.login().isEmpty()) {
+            if (!config.logsIn()) {
                 leg.trace().note("imapAuth=none: connect only, no login");
                 return session;
             }
-            authenticate(session, leg, config.login().get());
+            if (token.isPresent()) {
+                ImapOAuth2.login(session, leg, config.oauth2User().get(), tokens.get(), token.get());
+            } else {
+                authenticate(session, leg, config.login().get());
+            }
             // Capabilities may grow after login (Dovecot announces UIDPLUS and MOVE only then).
             session.readCapabilities("CAPABILITY after login");
             session.command("SELECT", "SELECT " + ImapText.quoted(config.folder()));

@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.oauth2.TokenSource;
+
 import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.OneLine;
 import io.mailtrip.mailkit.PhaseFailure;
@@ -43,6 +45,7 @@ final class ImapRoundTripSensor implements Sensor {
     /** Probes whose run gave up: the sweep takes them without waiting for maxTripTime. */
     private final AbandonedProbes abandoned = new AbandonedProbes();
     private final ProbeSweep rule;
+    private final Optional<TokenSource> tokens;
 
     ImapRoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
         this.config = config;
@@ -50,6 +53,12 @@ final class ImapRoundTripSensor implements Sensor {
         this.store = store;
         this.sensorKey = SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.imap().endpoint());
         this.rule = new ProbeSweep(abandoned, config.imap().maxTripTime().toMillis());
+        this.tokens = config.oauth2().map(settings -> new TokenSource(settings, trust));
+    }
+
+    @Override
+    public void hostKeepsNoState() {
+        tokens.ifPresent(TokenSource::hostKeepsNoState);
     }
 
     /** Two SMTP and two IMAP timeouts (connect and a slow step) plus the maximum trip time. */
@@ -61,6 +70,7 @@ final class ImapRoundTripSensor implements Sensor {
 
     @Override
     public SensorResult run(Deadline deadline) {
+        tokens.ifPresent(TokenSource::startRun);
         RoundTripTimes times = new RoundTripTimes(CHANNEL_SMTP, CHANNEL_IMAP, CHANNEL_TOTAL);
         ProtocolTrace trace = new ProtocolTrace();
         SensorResult result;
@@ -71,6 +81,7 @@ final class ImapRoundTripSensor implements Sensor {
             result = times.result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
                     trace.lines());
         }
+        result = withTokenNotes(result);
         return store.isPresent() ? store.get().keep(result) : result;
     }
 
@@ -82,11 +93,11 @@ final class ImapRoundTripSensor implements Sensor {
         String phase = ImapSession.PHASE;
         Leg leg = new Leg(ImapSession.PHASE, config.imap().endpoint(), trace, watchdog, deadline);
         try {
-            if (config.imap().login().isEmpty()) {
+            if (!config.imap().logsIn()) {
                 phase = SmtpSubmission.PHASE;
                 SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, times);
                 phase = ImapSession.PHASE;
-                try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
+                try (ImapSession session = new ImapLogin(config.imap(), trust, tokens).open(leg)) {
                     session.logout();
                 }
                 times.mailbox(System.nanoTime() - accepted.acceptedNanos());
@@ -96,7 +107,7 @@ final class ImapRoundTripSensor implements Sensor {
             }
             // The mailbox first: the session then sees the delivery as it happens (IDLE, RFC 2177), and a
             // mailbox that cannot be reached or logged into fails the run before a probe is sent.
-            try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
+            try (ImapSession session = new ImapLogin(config.imap(), trust, tokens).open(leg)) {
                 phase = SmtpSubmission.PHASE;
                 SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, times);
                 sent = true;
@@ -131,11 +142,25 @@ final class ImapRoundTripSensor implements Sensor {
 
     /** The SMTP leg (mail kit); records its duration. */
     private SmtpSubmission.Accepted send(ProbeMessage probe, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
-                                         RoundTripTimes times) throws PhaseFailure {
-        SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+                                         RoundTripTimes times) throws PhaseFailure, InterruptedException {
+        SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, tokens, trace, watchdog, deadline)
                 .send(probe);
         times.smtp(accepted.acceptedNanos() - accepted.startNanos());
         return accepted;
+    }
+
+    /** Channels stay as they are; a fresh token's request time and a lost refresh token are told in words. */
+    private SensorResult withTokenNotes(SensorResult result) {
+        List<String> notes = new ArrayList<>();
+        tokens.ifPresent(source -> {
+            notes.addAll(source.fetchedThisRun());
+            source.notice().ifPresent(notes::add);
+        });
+        if (notes.isEmpty()) {
+            return result;
+        }
+        return new SensorResult(result.status(), OneLine.of(result.message() + "; " + String.join("; ", notes), 400),
+                result.phase(), result.channels(), result.start(), result.elapsed(), result.details());
     }
 
     /** Removes the probe and any duplicate delivery of it; says so when the server left them flagged. */

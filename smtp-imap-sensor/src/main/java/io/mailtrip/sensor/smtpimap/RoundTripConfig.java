@@ -1,5 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.oauth2.OAuth2Settings;
+
 import io.mailtrip.mailkit.Credentials;
 import io.mailtrip.mailkit.Endpoint;
 import io.mailtrip.mailkit.settings.MailSettings;
@@ -26,10 +28,11 @@ import static io.mailtrip.sensor.smtpimap.ImapCatalogue.IMAP_WAIT;
  * catalogue's keys.
  *
  * @param imap            the IMAP leg
+ * @param oauth2          the token source when a leg uses oauth2
  * @param resultDirectory empty when results are discarded
  */
 record RoundTripConfig(String from, String to, String subjectText, SmtpLeg smtp, ImapConfig imap,
-                       Optional<Path> resultDirectory) {
+                       Optional<OAuth2Settings> oauth2, Optional<Path> resultDirectory) {
 
     static RoundTripConfig from(Settings s) {
         Endpoint endpoint = new Endpoint(s.get(IMAP_HOST), s.get(IMAP_PORT), s.get(IMAP_TIMEOUT), s.get(IMAP_SECURITY));
@@ -37,12 +40,13 @@ record RoundTripConfig(String from, String to, String subjectText, SmtpLeg smtp,
         // imapAuth=none hides the waiting settings: nothing waits then, the trip time stands in for them.
         ImapConfig imap = new ImapConfig(endpoint,
                 login ? Optional.of(new Credentials(s.get(IMAP_USER), s.get(IMAP_PASSWORD))) : Optional.empty(),
+                s.get(IMAP_AUTH) == ImapCatalogue.ImapAuth.OAUTH2 ? Optional.of(s.get(IMAP_USER)) : Optional.empty(),
                 s.optional(IMAP_FOLDER).orElse("INBOX"),
                 s.optional(IMAP_WAIT).orElse(ImapCatalogue.ImapWaitMode.IDLE) == ImapCatalogue.ImapWaitMode.IDLE,
                 s.optional(IMAP_INTERVAL).orElse(s.get(MailSettings.MAX_TRIP_TIME)), s.get(MailSettings.MAX_TRIP_TIME),
                 s.optional(IMAP_MOVE_FOLDER).filter(folder -> !folder.isBlank()));
         return new RoundTripConfig(s.get(MailSettings.FROM), s.get(MailSettings.TO),
-                s.optional(MailSettings.SUBJECT_TEXT).orElse(""), SmtpLeg.from(s), imap,
+                s.optional(MailSettings.SUBJECT_TEXT).orElse(""), SmtpLeg.from(s), imap, OAuth2Settings.from(s),
                 s.optional(MailSettings.RESULT_DIRECTORY));
     }
 }

@@ -55,7 +55,7 @@ class ImapBadInputTest {
                 new BadInput("imapTimeout", "901", "imapTimeout: 901 is not in 1..900"),
                 new BadInput("imapTimeout", "0", "imapTimeout: 0 is not in 1..900"),
                 new BadInput("imapSecurity", "ssl", "imapSecurity: 'ssl' is not one of " + TLS_MODES),
-                new BadInput("imapAuth", "apop", "imapAuth: 'apop' is not one of password, none"),
+                new BadInput("imapAuth", "apop", "imapAuth: 'apop' is not one of password, none, oauth2"),
                 new BadInput("imapUser", "probe\r\nA1 EXPUNGE", "imapUser: " + CONTROL),
                 new BadInput("imapPassword", "pw\r\nA1 EXPUNGE", "imapPassword: " + CONTROL),
                 new BadInput("imapFolder", "INBOX\r\nA1 EXPUNGE", "imapFolder: " + CONTROL),

@@ -5,6 +5,8 @@ import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.oauth2.OAuth2Token;
+import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.tls.TlsConnector;
 import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.mailkit.tls.TlsUpgrade;
@@ -13,6 +15,7 @@ import io.mailtrip.spi.Deadline;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +23,8 @@ import org.apache.commons.net.pop3.POP3SClient;
 
 /**
  * The POP3 login phase: connect, greeting, TLS per mode (STLS, RFC 2595, through the shared
- * {@link TlsUpgrade}), then USER/PASS or APOP (RFC 1939 section 7). The open session it returns is used
+ * {@link TlsUpgrade}), then USER/PASS or APOP (RFC 1939 section 7), or AUTH with an OAuth 2.0 token
+ * ({@link Pop3OAuth2}, fetched before the connect). The open session it returns is used
  * by {@link Pop3Poll} and ended by {@link Pop3Cleanup}; closing it without QUIT removes nothing (RFC 1939
  * section 6).
  */
@@ -35,10 +39,16 @@ final class Pop3Login {
     }
 
     /** Connects and logs in as configured; with pop3Auth = none it stops after the greeting and TLS. */
-    static Pop3Connection open(RoundTripConfig config, TlsTrust trust, ProtocolTrace trace, Watchdog watchdog,
-                               Deadline deadline) throws PhaseFailure {
+    static Pop3Connection open(RoundTripConfig config, TlsTrust trust, Optional<TokenSource> tokens,
+                               ProtocolTrace trace, Watchdog watchdog, Deadline deadline)
+            throws PhaseFailure, InterruptedException {
         trace.leg(PHASE);
         Leg leg = new Leg(PHASE, config.pop3(), trace, watchdog, deadline);
+        Optional<OAuth2Token> token = Optional.empty();
+        if (config.pop3Auth() == RoundTripCatalogue.Pop3AuthMode.OAUTH2) {
+            leg.step("oauth2 token");
+            token = Optional.of(tokens.orElseThrow().token(PHASE, config.pop3().timeout(), deadline, trace::note));
+        }
         TlsConnector.Connected<POP3SClient> connected = new TlsConnector<>(leg, SECURITY_KEY, implicit -> {
             POP3SClient client = trust.pop3Client(implicit, watchdog.input());
             client.addProtocolCommandListener(trace);
@@ -46,7 +56,7 @@ final class Pop3Login {
         }).connect();
         Pop3Connection connection = new Pop3Connection(leg, connected.client());
         try {
-            start(config, connection);
+            start(config, connection, tokens, token);
             return connection;
         } catch (PhaseFailure | RuntimeException e) {
             connection.close();
@@ -54,7 +64,8 @@ final class Pop3Login {
         }
     }
 
-    private static void start(RoundTripConfig config, Pop3Connection connection) throws PhaseFailure {
+    private static void start(RoundTripConfig config, Pop3Connection connection, Optional<TokenSource> tokens,
+                              Optional<OAuth2Token> token) throws PhaseFailure {
         Leg leg = connection.leg();
         POP3SClient client = connection.client();
         try {
@@ -72,6 +83,8 @@ final class Pop3Login {
             switch (config.pop3Auth()) {
                 case PASSWORD -> login(connection, config.pop3Login().orElseThrow());
                 case APOP -> apop(connection, config.pop3Login().orElseThrow(), greeting);
+                case OAUTH2 -> Pop3OAuth2.login(connection, config.pop3OAuth2User().orElseThrow(), tokens.orElseThrow(),
+                        token.orElseThrow());
                 case NONE -> leg.trace().note("pop3Auth=none: connect only, no login");
             }
         } catch (IOException e) {

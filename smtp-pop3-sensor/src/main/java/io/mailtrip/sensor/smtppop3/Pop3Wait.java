@@ -3,12 +3,14 @@ package io.mailtrip.sensor.smtppop3;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.Deadline;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Polls the mailbox until the probe is there or maxTripTime has passed since the SMTP acceptance.
@@ -30,10 +32,12 @@ final class Pop3Wait {
     private final Watchdog watchdog;
     private final Deadline deadline;
     private final Pop3Poll poll;
+    private final Optional<TokenSource> tokens;
 
-    Pop3Wait(RoundTripConfig config, TlsTrust trust, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
-             MailboxMemory memory) {
+    Pop3Wait(RoundTripConfig config, TlsTrust trust, Optional<TokenSource> tokens, ProtocolTrace trace,
+             Watchdog watchdog, Deadline deadline, MailboxMemory memory) {
         this.config = config;
+        this.tokens = tokens;
         this.trust = trust;
         this.trace = trace;
         this.watchdog = watchdog;
@@ -54,7 +58,7 @@ final class Pop3Wait {
                         true);
             }
             Pop3Poll.Outcome outcome;
-            try (Pop3Connection connection = Pop3Login.open(config, trust, trace, watchdog, deadline)) {
+            try (Pop3Connection connection = Pop3Login.open(config, trust, tokens, trace, watchdog, deadline)) {
                 outcome = poll.run(connection, probe);
             }
             late += outcome.late();

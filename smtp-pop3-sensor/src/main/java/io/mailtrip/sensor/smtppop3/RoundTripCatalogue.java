@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.oauth2.OAuth2Settings;
 import io.mailtrip.mailkit.settings.Choice;
 import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.tls.TlsMode;
@@ -66,7 +67,8 @@ public final class RoundTripCatalogue {
 
     /** {@code pop3Auth}: the POP3 login style. */
     public enum Pop3AuthMode implements Choice {
-        NONE("None (connect only)"), PASSWORD("Username and password"), APOP("APOP");
+        NONE("None (connect only)"), PASSWORD("Username and password"), APOP("APOP"),
+        OAUTH2("OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
 
         private final String label;
 
@@ -89,7 +91,8 @@ public final class RoundTripCatalogue {
                 RoundTripCatalogue.class.getClassLoader(), DEFAULT_TAGS, Duration.ofSeconds(60),
                 List.of(MailSettings.basic(DEFAULT_TAGS),
                         MailSettings.email("The one recipient: a dedicated mailbox that the POP3 side reads."),
-                        MailSettings.smtp(), pop3(), MailSettings.tls(), MailSettings.debug(),
+                        MailSettings.smtp(), pop3(), OAuth2Settings.section(MailSettings.SMTP_AUTH.name(),
+                                POP3_AUTH.name()), MailSettings.tls(), MailSettings.debug(),
                         MailSettings.display(List.of(new EnumOption(CHANNEL_TOTAL, "Total"),
                                 new EnumOption(CHANNEL_SMTP, "SMTP"), new EnumOption(CHANNEL_POP3, "POP3"),
                                 new EnumOption(CHANNEL_DOWNTIME, "Downtime")))),
@@ -104,7 +107,8 @@ public final class RoundTripCatalogue {
         SettingDescriptor.Builder auth = MailSettings.options(POP3_AUTH.describe(), Pop3AuthMode.class)
                 .section("pop3").label("POP3 authentication")
                 .help("none connects and reads the greeting only (no mail is fetched); password uses USER/PASS;"
-                        + " apop uses APOP with the greeting's timestamp (RFC 1939 section 7).");
+                        + " apop uses APOP with the greeting's timestamp (RFC 1939 section 7); oauth2 uses AUTH"
+                        + " OAUTHBEARER or XOAUTH2 (RFC 5034, RFC 7628) with a token from the oauth2 settings.");
         return new SettingSection("pop3", "POP3 specific", List.of(
                 POP3_HOST.describe().section("pop3").label("POP3 host")
                         .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
@@ -119,7 +123,7 @@ public final class RoundTripCatalogue {
                 auth.defaultValue(Pop3AuthMode.NONE.key()).build(),
                 POP3_USER.describe().section("pop3").label("POP3 user")
                         .help("User name of the dedicated mailbox.").required()
-                        .visibleWhen(POP3_AUTH.name(), "password", "apop").build(),
+                        .visibleWhen(POP3_AUTH.name(), "password", "apop", "oauth2").build(),
                 POP3_PASSWORD.describe().section("pop3").label("POP3 password")
                         .help("Password of the dedicated mailbox; never printed or stored.").required()
                         .visibleWhen(POP3_AUTH.name(), "password", "apop").build(),

@@ -6,6 +6,7 @@ import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.ResultStore;
 import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.probe.SensorKey;
 import io.mailtrip.mailkit.smtp.SmtpSubmission;
@@ -42,6 +43,7 @@ final class RoundTripSensor implements Sensor {
     private final MailboxMemory memory = new MailboxMemory();
     private final Optional<ResultStore> store;
     private final String sensorKey;
+    private final Optional<TokenSource> tokens;
     private final PeerLimits limits;
 
     RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
@@ -53,6 +55,7 @@ final class RoundTripSensor implements Sensor {
         this.limits = limits;
         this.config = config;
         this.trust = trust;
+        this.tokens = config.oauth2().map(settings -> new TokenSource(settings, trust));
         this.store = store;
         this.sensorKey = SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.pop3());
     }
@@ -65,7 +68,13 @@ final class RoundTripSensor implements Sensor {
     }
 
     @Override
+    public void hostKeepsNoState() {
+        tokens.ifPresent(TokenSource::hostKeepsNoState);
+    }
+
+    @Override
     public SensorResult run(Deadline deadline) {
+        tokens.ifPresent(TokenSource::startRun);
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
         ProtocolTrace trace = new ProtocolTrace();
@@ -100,7 +109,7 @@ final class RoundTripSensor implements Sensor {
         String phase = SmtpSubmission.PHASE;
         measured.phase = phase;
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, tokens, trace, watchdog, deadline)
                     .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
@@ -108,7 +117,7 @@ final class RoundTripSensor implements Sensor {
             phase = Pop3Login.PHASE;
             measured.phase = phase;
             if (config.pop3Auth() == RoundTripCatalogue.Pop3AuthMode.NONE) {
-                try (Pop3Connection connection = Pop3Login.open(config, trust, trace, watchdog, deadline)) {
+                try (Pop3Connection connection = Pop3Login.open(config, trust, tokens, trace, watchdog, deadline)) {
                     Pop3Cleanup.quit(connection);
                 }
                 measured.pop3Nanos = System.nanoTime() - accepted.acceptedNanos();
@@ -117,7 +126,7 @@ final class RoundTripSensor implements Sensor {
                         millis(measured.smtpNanos), millis(measured.pop3Nanos)), phase, measured, start,
                         startNanos, trace.lines());
             }
-            Pop3Wait.Arrival arrival = new Pop3Wait(config, trust, trace, watchdog, deadline, memory)
+            Pop3Wait.Arrival arrival = new Pop3Wait(config, trust, tokens, trace, watchdog, deadline, memory)
                     .await(probe, accepted.acceptedNanos());
             measured.pop3Nanos = arrival.foundNanos() - accepted.acceptedNanos();
             return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, POP3 %s, %d poll%s)%s",
@@ -140,8 +149,17 @@ final class RoundTripSensor implements Sensor {
         }
     }
 
-    private static SensorResult result(Status status, String message, String phase, Measured measured, Instant start,
-                                       long startNanos, List<String> details) {
+    private SensorResult result(Status status, String message, String phase, Measured measured, Instant start,
+                                long startNanos, List<String> details) {
+        // Channels stay as they are; a fresh token's request time and a lost refresh token are told in words.
+        List<String> notes = new ArrayList<>();
+        tokens.ifPresent(source -> {
+            notes.addAll(source.fetchedThisRun());
+            source.notice().ifPresent(notes::add);
+        });
+        if (!notes.isEmpty()) {
+            message = message + "; " + String.join("; ", notes);
+        }
         Map<String, ChannelValue> channels = new LinkedHashMap<>();
         channels.put(CHANNEL_SMTP, measured.value(measured.smtpNanos));
         channels.put(CHANNEL_POP3, measured.value(measured.pop3Nanos));

@@ -29,7 +29,7 @@ class CatalogueTest {
         assertThat(descriptor.channels()).extracting(ChannelDescriptor::key)
                 .containsExactly("smtp", "pop3", "total", "downtime");
         assertThat(descriptor.sections()).extracting(SettingSection::key)
-                .containsExactly("basic", "email", "smtp", "pop3", "tls", "debug", "display");
+                .containsExactly("basic", "email", "smtp", "pop3", "oauth2", "tls", "debug", "display");
     }
 
     @Test
@@ -71,7 +71,7 @@ class CatalogueTest {
             "smtp|smtpPort|INTEGER|465 when smtpSecurity is enforceTls or tlsIfAvailable, else 25|false|1..65535|-",
             "smtp|smtpTimeout|INTEGER|60|false|1..900|-",
             "smtp|smtpAuth|ENUM|none|false|-|-",
-            "smtp|smtpUser|STRING|-|true|-|smtpAuth = password",
+            "smtp|smtpUser|STRING|-|true|-|smtpAuth in {password, oauth2}",
             "smtp|smtpPassword|SECRET|-|true|-|smtpAuth = password",
             "smtp|smtpAuthMechanism|ENUM|auto|false|-|smtpAuth = password",
             "smtp|smtpSecurity|ENUM|enforceTls|false|-|-",
@@ -82,9 +82,17 @@ class CatalogueTest {
             "pop3|pop3PollMode|ENUM|backoff|false|-|-",
             "pop3|maxTripTime|INTEGER|300|false|at least 1|-",
             "pop3|pop3Auth|ENUM|none|false|-|-",
-            "pop3|pop3User|STRING|-|true|-|pop3Auth in {password, apop}",
+            "pop3|pop3User|STRING|-|true|-|pop3Auth in {password, apop, oauth2}",
             "pop3|pop3Password|SECRET|-|true|-|pop3Auth in {password, apop}",
             "pop3|pop3Security|ENUM|enforceTls|false|-|-",
+            "oauth2|oauth2Grant|ENUM|clientCredentials|true|-|smtpAuth = oauth2 or pop3Auth = oauth2",
+            "oauth2|oauth2TokenUrl|STRING|-|true|-|oauth2Grant in {clientCredentials, refreshToken}",
+            "oauth2|oauth2ClientId|STRING|-|true|-|oauth2Grant in {clientCredentials, refreshToken}",
+            "oauth2|oauth2ClientSecret|SECRET|-|false|-|oauth2Grant in {clientCredentials, refreshToken}",
+            "oauth2|oauth2Scope|STRING|-|false|-|oauth2Grant in {clientCredentials, refreshToken}",
+            "oauth2|oauth2RefreshToken|SECRET|-|true|-|oauth2Grant = refreshToken",
+            "oauth2|oauth2AccessToken|SECRET|-|true|-|oauth2Grant = accessToken",
+            "oauth2|oauth2Mechanism|ENUM|auto|false|-|smtpAuth = oauth2 or pop3Auth = oauth2",
             "tls|trustStore|PATH|-|false|-|-",
             "tls|trustStorePassword|SECRET|-|false|-|-",
             "tls|verifyHostname|BOOLEAN|true|false|-|-",
@@ -110,7 +118,7 @@ class CatalogueTest {
 
     @Test
     void catalogueHasExactlyTheTestedSettings() {
-        assertThat(descriptor.settings()).hasSize(32);
+        assertThat(descriptor.settings()).hasSize(40);
     }
 
     @Test
@@ -133,7 +141,8 @@ class CatalogueTest {
             assertThat(descriptor.setting(key).orElseThrow().optionValues())
                     .containsExactly("startTlsIfAvailable", "tlsIfAvailable", "enforceStartTls", "enforceTls", "none");
         }
-        assertThat(descriptor.setting("pop3Auth").orElseThrow().optionValues()).containsExactly("none", "password", "apop");
+        assertThat(descriptor.setting("pop3Auth").orElseThrow().optionValues()).containsExactly("none", "password", "apop", "oauth2");
+        assertThat(descriptor.setting("smtpAuth").orElseThrow().optionValues()).containsExactly("none", "password", "oauth2");
         assertThat(descriptor.setting("primaryChannel").orElseThrow().optionValues())
                 .containsExactly("total", "smtp", "pop3", "downtime");
     }

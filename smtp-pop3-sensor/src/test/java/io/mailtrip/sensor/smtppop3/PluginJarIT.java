@@ -68,6 +68,41 @@ class PluginJarIT {
     }
 
     @Test
+    void theRelocatedJacksonReadsATokenAnswerInsideThePluginClassLoader() throws Exception {
+        URL spi = SensorProvider.class.getProtectionDomain().getCodeSource().getLocation();
+        URL hostKit = io.mailtrip.host.SensorProviders.class.getProtectionDomain().getCodeSource().getLocation();
+        try (io.mailtrip.mailkit.testing.TestIssuer issuer = new io.mailtrip.mailkit.testing.TestIssuer(0,
+                java.util.Optional.empty());
+             URLClassLoader host = new URLClassLoader(new URL[] {spi, hostKit}, ClassLoader.getPlatformClassLoader());
+             URLClassLoader plugin = new URLClassLoader(new URL[] {pluginJar().toUri().toURL()}, host)) {
+            issuer.client("app", "Jar-Secret-1", "probe@localhost", "mail");
+            issuer.mode(io.mailtrip.mailkit.testing.TestIssuer.Mode.SERVER_ERROR);
+            Object provider = call(host.loadClass("io.mailtrip.host.SensorProviders").getMethod("load",
+                    ClassLoader.class).invoke(null, plugin), "require", "smtp-pop3-roundtrip");
+            Map<String, String> raw = new java.util.HashMap<>(MailServers.plainSettings(GREEN_MAIL));
+            raw.put("smtpAuth", "oauth2");
+            raw.put("smtpUser", "sender");
+            raw.put("oauth2TokenUrl", issuer.tokenUrl().toString());
+            raw.put("oauth2ClientId", "app");
+            raw.put("oauth2ClientSecret", "Jar-Secret-1");
+            Class<?> settingsType = host.loadClass("io.mailtrip.spi.Settings");
+            Object settings = settingsType.getMethod("parse", host.loadClass("io.mailtrip.spi.SensorDescriptor"),
+                    Map.class).invoke(null, call(provider, "descriptor"), raw);
+            Object sensor = provider.getClass().getMethod("create", settingsType).invoke(provider, settings);
+            Class<?> deadline = host.loadClass("io.mailtrip.spi.Deadline");
+            Object result = host.loadClass("io.mailtrip.spi.Sensor").getMethod("run", deadline).invoke(sensor,
+                    deadline.getMethod("in", Duration.class).invoke(null, Duration.ofSeconds(30)));
+
+            // The error JSON was read by the plugin's own, relocated Jackson.
+            assertThat(String.valueOf(call(result, "message"))).endsWith("HTTP 503, error temporarily_unavailable");
+            assertThat(plugin.loadClass("io.mailtrip.sensor.smtppop3.shaded.jackson.databind.ObjectMapper")
+                    .getClassLoader()).isSameAs(plugin);
+            assertThatThrownBy(() -> plugin.loadClass("com.fasterxml.jackson.databind.ObjectMapper"))
+                    .isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+
+    @Test
     void pluginJarCarriesItsDependenciesButNotTheSpiNorTheHostKit() throws Exception {
         try (JarFile jar = new JarFile(pluginJar().toFile())) {
             assertThat(jar.getEntry("io/mailtrip/spi/SensorProvider.class")).isNull();

@@ -106,8 +106,8 @@ class SettingsValidationTest {
             "interval|0|interval: 0 is not at least 1",
             "pop3Interval|0|pop3Interval: 0 is not at least 1",
             "maxTripTime|0|maxTripTime: 0 is not at least 1",
-            "smtpAuth|login|smtpAuth: 'login' is not one of none, password",
-            "pop3Auth|cram|pop3Auth: 'cram' is not one of none, password, apop",
+            "smtpAuth|login|smtpAuth: 'login' is not one of none, password, oauth2",
+            "pop3Auth|cram|pop3Auth: 'cram' is not one of none, password, apop, oauth2",
             "smtpSecurity|ssl|smtpSecurity: 'ssl' is not one of startTlsIfAvailable, tlsIfAvailable, enforceStartTls, enforceTls, none",
             "pop3Security|STARTTLS|pop3Security: 'STARTTLS' is not one of startTlsIfAvailable, tlsIfAvailable, enforceStartTls, enforceTls, none",
             "verifyHostname|maybe|verifyHostname: 'maybe' is not true or false",
@@ -141,10 +141,10 @@ class SettingsValidationTest {
     @Test
     void credentialsAreRequiredOnlyWhenTheirAuthModeMakesThemVisible() {
         assertThat(problemsWith("smtpAuth", "password")).containsExactly(
-                "smtpUser: is required when smtpAuth = password (string)",
+                "smtpUser: is required when smtpAuth in {password, oauth2} (string)",
                 "smtpPassword: is required when smtpAuth = password (secret)");
         assertThat(problemsWith("pop3Auth", "apop")).containsExactly(
-                "pop3User: is required when pop3Auth in {password, apop} (string)",
+                "pop3User: is required when pop3Auth in {password, apop, oauth2} (string)",
                 "pop3Password: is required when pop3Auth in {password, apop} (secret)");
 
         Settings settings = parse(withValue("smtpUser", "ignored", "pop3Password", "ignored-secret"));

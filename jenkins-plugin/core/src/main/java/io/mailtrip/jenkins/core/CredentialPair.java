@@ -3,6 +3,7 @@ package io.mailtrip.jenkins.core;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingType;
+import io.mailtrip.spi.Visibility;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public record CredentialPair(String userKey, String passwordKey, String field) {
 
     /**
      * The pairs of a descriptor. The SPI does not mark pairs, so the rule is structural: a STRING setting
-     * directly followed, in the same section, by a SECRET setting with the same visibility rule. A secret
+     * directly followed, in the same section, by a SECRET setting that applies only where the user does. A secret
      * without such a user (a trust store password) stays a secret field.
      */
     public static List<CredentialPair> of(SensorDescriptor descriptor) {
@@ -32,11 +33,23 @@ public record CredentialPair(String userKey, String passwordKey, String field) {
             SettingDescriptor user = settings.get(i - 1);
             SettingDescriptor password = settings.get(i);
             if (user.type() == SettingType.STRING && password.type() == SettingType.SECRET
-                    && user.section().equals(password.section()) && user.visibility().equals(password.visibility())) {
+                    && user.section().equals(password.section())
+                    && covers(user.visibility(), password.visibility())) {
                 pairs.add(new CredentialPair(user.key(), password.key(), fieldName(user.key(), password.key())));
             }
         }
         return pairs;
+    }
+
+    /**
+     * The password applies only where the user does: same rule, or the user's rule allows more values of
+     * the same setting ({@code smtpUser} is also the user name of {@code smtpAuth = oauth2}, where no
+     * password is sent).
+     */
+    private static boolean covers(Visibility user, Visibility password) {
+        return user.equals(password) || (user.alternatives().isEmpty() && password.alternatives().isEmpty()
+                && !user.isAlways() && user.controllingKey().equals(password.controllingKey())
+                && user.values().containsAll(password.values()));
     }
 
     /** {@code serverUser} + {@code serverPassword} give {@code serverCredentialsId}: the keys' common prefix. */

@@ -150,7 +150,11 @@ public final class FormBinding {
         } catch (ConfigurationException e) {
             // A credentials field whose id was not found already says so; "required" would only repeat it.
             Set<ConfigurationProblem> reported = Set.copyOf(problems);
-            e.problems().stream().filter(p -> notReported(reported, p.key())).forEach(problems::add);
+            // One line per field: a credentials field carries a user and a password setting, and the
+            // password's rule (the narrower one) is the line to show.
+            Map<String, ConfigurationProblem> byField = new java.util.LinkedHashMap<>();
+            e.problems().stream().filter(p -> notReported(reported, p.key())).forEach(p -> byField.put(p.key(), p));
+            problems.addAll(byField.values());
         }
         return new Attempt(sortedByForm(problems), problems.isEmpty() ? resolved : Optional.empty());
     }

@@ -127,14 +127,15 @@ public final class FormModel {
      */
     public List<String> dependsOn(String settingKey) {
         List<String> keys = new ArrayList<>();
-        Optional<SettingDescriptor> setting = descriptor.setting(settingKey);
-        while (setting.isPresent() && !setting.get().visibility().isAlways()) {
-            String controlling = setting.get().visibility().controllingKey();
-            if (keys.contains(controlling)) {
-                break;
+        List<String> pending = new ArrayList<>(List.of(settingKey));
+        while (!pending.isEmpty()) {
+            Optional<SettingDescriptor> setting = descriptor.setting(pending.remove(0));
+            for (String controlling : setting.map(s -> s.visibility().controllingKeys()).orElse(List.of())) {
+                if (!keys.contains(controlling)) {
+                    keys.add(controlling);
+                    pending.add(controlling);
+                }
             }
-            keys.add(controlling);
-            setting = descriptor.setting(controlling);
         }
         return keys;
     }

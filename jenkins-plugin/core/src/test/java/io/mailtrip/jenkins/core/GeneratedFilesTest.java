@@ -300,7 +300,7 @@ class GeneratedFilesTest {
             }
         }
         assertThat(model.credentialPairs()).extracting(CredentialPair::field)
-                .containsExactly("smtpCredentialsId", "pop3CredentialsId");
+                .containsExactly("smtpCredentialsId", "pop3CredentialsId", "oauth2ClientCredentialsId");
     }
 
     /** A generated credentials field fills itself from the one generic endpoint, never a named doFill method. */
@@ -343,7 +343,7 @@ class GeneratedFilesTest {
                 .contains("<p>Leave the field empty to use the global default.</p>")
                 .contains("<p>Required, here or in the global defaults.</p>");
         assertThat(files.get(folder + "help-pop3CredentialsId.html"))
-                .contains("<p>Required when pop3Auth in {password, apop}, here or in the global defaults.</p>")
+                .contains("<p>Required when pop3Auth in {password, apop, oauth2}, here or in the global defaults.</p>")
                 .contains("Its password is used as pop3Password");
         assertThat(files).doesNotContainKey(folder + "help-smtpPassword.html");
     }
@@ -361,7 +361,7 @@ class GeneratedFilesTest {
                 .contains("<p>Every sensor instance needs a value: set it here or on each instance.</p>")
                 .doesNotContain("Required");
         assertThat(files.get(folder + "help-pop3CredentialsId.html")).contains(
-                "<p>Every sensor instance needs a value when pop3Auth in {password, apop}: set it here or on each"
+                "<p>Every sensor instance needs a value when pop3Auth in {password, apop, oauth2}: set it here or on each"
                         + " instance.</p>");
     }
 

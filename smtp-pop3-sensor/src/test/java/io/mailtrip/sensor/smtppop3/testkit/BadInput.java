@@ -63,10 +63,10 @@ public record BadInput(String key, String value, String expected) {
                 new BadInput("interval", "0", "interval: 0 is not at least 1"),
                 new BadInput("pop3Interval", "0", "pop3Interval: 0 is not at least 1"),
                 new BadInput("maxTripTime", "-300", "maxTripTime: -300 is not at least 1"),
-                new BadInput("smtpAuth", "login", "smtpAuth: 'login' is not one of none, password"),
+                new BadInput("smtpAuth", "login", "smtpAuth: 'login' is not one of none, password, oauth2"),
                 new BadInput("smtpAuthMechanism", "xoauth2", "smtpAuthMechanism: 'xoauth2' is not one of auto, plain,"
                         + " login, cramMd5"),
-                new BadInput("pop3Auth", "cram", "pop3Auth: 'cram' is not one of none, password, apop"),
+                new BadInput("pop3Auth", "cram", "pop3Auth: 'cram' is not one of none, password, apop, oauth2"),
                 new BadInput("smtpSecurity", "ssl", "smtpSecurity: 'ssl' is not one of " + TLS_MODES),
                 new BadInput("pop3Security", "STARTTLS", "pop3Security: 'STARTTLS' is not one of " + TLS_MODES),
                 new BadInput("pop3PollMode", "sometimes", "pop3PollMode: 'sometimes' is not one of backoff, fixed"),

@@ -1,13 +1,17 @@
 package io.mailtrip.sensor.smtppop3.testkit;
 
 import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.testing.TestIssuer;
 import org.apache.commons.net.pop3.POP3Client;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_INTERVAL;
 import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_TIMEOUT;
@@ -74,6 +78,42 @@ public final class MailStack {
                 .with(POP3_INTERVAL, 1).with(MailSettings.MAX_TRIP_TIME, 10)
                 .with(MailSettings.TRUST_STORE, get("TRUSTSTORE"))
                 .with(MailSettings.TRUST_STORE_PASSWORD, get("TRUSTSTORE_PASSWORD"));
+    }
+
+    /**
+     * The OAuth 2.0 test issuer on the port the stack's Dovecot introspects at, its token endpoint https with
+     * the stack's own server certificate (so the stack's trust store checks it), with one client whose tokens
+     * are for {@code user} with the scope Dovecot requires.
+     */
+    public static TestIssuer oauth2Issuer(String clientId, String clientSecret, String user) throws Exception {
+        Path tls = Path.of(get("DIR"), "tls");
+        TestIssuer issuer = new TestIssuer(Integer.parseInt(get("OAUTH2_ISSUER_PORT")),
+                Optional.of(TestIssuer.identity(tls.resolve("server.pem"), tls.resolve("server.key"))));
+        issuer.client(clientId, clientSecret, user, get("OAUTH2_SCOPE"));
+        return issuer;
+    }
+
+    /**
+     * A round trip to and from {@code OAUTH2_PROBE} whose SMTP (submission, STARTTLS, AUTH required) and POP3
+     * (STLS) legs log in with the issuer's client-credentials tokens only: no password setting at all.
+     */
+    public static Map<String, String> oauth2Settings(TestIssuer issuer, String clientId, String clientSecret) {
+        String box = get("OAUTH2_PROBE");
+        Map<String, String> raw = new LinkedHashMap<>(settings(SUBMISSION, "enforceStartTls", POP3, "enforceStartTls"));
+        raw.remove("smtpPassword");
+        raw.remove("pop3Password");
+        raw.put("from", box);
+        raw.put("to", box);
+        raw.put("smtpAuth", "oauth2");
+        raw.put("smtpUser", box);
+        raw.put("pop3Auth", "oauth2");
+        raw.put("pop3User", box);
+        raw.put("oauth2Grant", "clientCredentials");
+        raw.put("oauth2TokenUrl", issuer.tokenUrl().toString());
+        raw.put("oauth2ClientId", clientId);
+        raw.put("oauth2ClientSecret", clientSecret);
+        raw.put("oauth2Scope", get("OAUTH2_SCOPE"));
+        return raw;
     }
 
     /** Number of messages in a mailbox (POP3 STAT over the no-TLS listener). */

@@ -66,7 +66,7 @@ public final class MailSettings {
 
     /** {@code smtpAuth}. */
     public enum SmtpAuth implements Choice {
-        NONE("None"), PASSWORD("Username and password");
+        NONE("None"), PASSWORD("Username and password"), OAUTH2("OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
 
         private final String label;
 
@@ -156,7 +156,8 @@ public final class MailSettings {
                         + " then LOGIN (RFC 4954).");
         SettingDescriptor.Builder auth = options(SMTP_AUTH.describe(), SmtpAuth.class).section("smtp")
                 .label("SMTP authentication")
-                .help("Whether to log in (AUTH PLAIN, LOGIN or CRAM-MD5, chosen from the EHLO reply).");
+                .help("Whether to log in: password uses AUTH PLAIN, LOGIN or CRAM-MD5, oauth2 uses OAUTHBEARER"
+                        + " or XOAUTH2 (RFC 7628) with a token from the oauth2 settings; chosen from the EHLO reply.");
         return new SettingSection("smtp", "SMTP specific", List.of(
                 SMTP_HOST.describe().section("smtp").label("SMTP host")
                         .help("SMTP server the probe is sent through (host name, IPv4 or IPv6); defaults to the"
@@ -166,7 +167,8 @@ public final class MailSettings {
                 timeout(SMTP_TIMEOUT, "smtp", "SMTP timeout", "SMTP"),
                 auth.defaultValue(SmtpAuth.NONE.key()).build(),
                 SMTP_USER.describe().section("smtp").label("SMTP user")
-                        .help("User name for SMTP AUTH.").required().visibleWhen(SMTP_AUTH.name(), "password").build(),
+                        .help("User name for SMTP AUTH (the mailbox the token is for with oauth2).").required()
+                        .visibleWhen(SMTP_AUTH.name(), "password", "oauth2").build(),
                 SMTP_PASSWORD.describe().section("smtp").label("SMTP password")
                         .help("Password for SMTP AUTH; never printed or stored.").required()
                         .visibleWhen(SMTP_AUTH.name(), "password").build(),

@@ -6,6 +6,8 @@ import io.mailtrip.mailkit.OneLine;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.Watchdog;
+import io.mailtrip.mailkit.oauth2.OAuth2Token;
+import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.tls.TlsConnector;
 import io.mailtrip.mailkit.tls.TlsTrust;
@@ -15,6 +17,7 @@ import io.mailtrip.spi.Deadline;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.smtp.SMTPReply;
@@ -41,16 +44,33 @@ public final class SmtpSubmission {
     private final SmtpLeg config;
     private final TlsTrust trust;
     private final Leg leg;
+    private final Optional<TokenSource> tokens;
 
     public SmtpSubmission(SmtpLeg config, TlsTrust trust, ProtocolTrace trace, Watchdog watchdog, Deadline deadline) {
+        this(config, trust, Optional.empty(), trace, watchdog, deadline);
+    }
+
+    /** @param tokens the instance's token source; needed when smtpAuth = oauth2 */
+    public SmtpSubmission(SmtpLeg config, TlsTrust trust, Optional<TokenSource> tokens, ProtocolTrace trace,
+                          Watchdog watchdog, Deadline deadline) {
         this.config = config;
         this.trust = trust;
+        this.tokens = tokens;
         this.leg = new Leg(PHASE, config.endpoint(), trace, watchdog, deadline);
     }
 
-    /** Sends the probe; returns when the server accepted it, or fails naming the step. */
-    public Accepted send(ProbeMessage probe) throws PhaseFailure {
+    /**
+     * Sends the probe; returns when the server accepted it, or fails naming the step. With smtpAuth = oauth2
+     * the token comes first, before the connect, so the smtp channel still starts at the connect.
+     */
+    public Accepted send(ProbeMessage probe) throws PhaseFailure, InterruptedException {
         leg.trace().leg(PHASE);
+        Optional<OAuth2Token> token = Optional.empty();
+        if (config.oauth2User().isPresent()) {
+            leg.step("oauth2 token");
+            token = Optional.of(tokens.orElseThrow().token(PHASE, endpoint().timeout(), leg.deadline(),
+                    leg.trace()::note));
+        }
         long start = System.nanoTime();
         TlsConnector.Connected<AuthenticatingSMTPClient> connected = connect();
         AuthenticatingSMTPClient client = connected.client();
@@ -69,6 +89,9 @@ public final class SmtpSubmission {
             }
             if (config.auth().isPresent()) {
                 SmtpAuthentication.authenticate(leg, client, capabilities, config, encrypted);
+            } else if (token.isPresent()) {
+                SmtpOAuth2.authenticate(leg, client, capabilities, config.oauth2User().get(), tokens.get(),
+                        token.get());
             }
             leg.step("MAIL FROM", client);
             expect(client.setSender(probe.from()), "sender refused", client);

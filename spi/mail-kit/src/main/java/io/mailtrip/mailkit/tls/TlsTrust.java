@@ -20,6 +20,12 @@ import java.security.UnrecoverableKeyException;
 import java.util.Arrays;
 import java.util.Optional;
 
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
 import org.apache.commons.net.imap.IMAPSClient;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.pop3.POP3SClient;
@@ -79,6 +85,71 @@ public final class TlsTrust {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new ConfigurationException("trustStore", "cannot read " + path + " as PKCS12 or JKS: "
                     + e.getMessage());
+        }
+    }
+
+    /**
+     * The same trust for an HTTPS client (the OAuth 2.0 token endpoint). The JDK HTTP client always asks
+     * for host-name checking (endpoint identification HTTPS); with verifyHostname=false the trust manager
+     * checks the chain only, like the mail legs.
+     */
+    public SSLContext sslContext() {
+        X509ExtendedTrustManager manager = verifyHostname && trustManager instanceof X509ExtendedTrustManager extended
+                ? extended : new ChainOnly(trustManager);
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {manager}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks the chain and drops the socket/engine, which is where JSSE checks the host name. */
+    private static final class ChainOnly extends X509ExtendedTrustManager {
+        private final X509TrustManager delegate;
+
+        ChainOnly(X509TrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            delegate.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate.getAcceptedIssuers();
         }
     }
 
