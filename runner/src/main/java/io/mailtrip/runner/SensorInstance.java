@@ -1,5 +1,6 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.ResultText;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
@@ -66,9 +67,11 @@ public final class SensorInstance implements AutoCloseable {
             long startNanos = System.nanoTime();
             SensorResult result;
             try {
-                result = sensor.run(Deadline.in(sensor.budget()));
-            } catch (RuntimeException | LinkageError e) {
+                // Server text in the result is cleaned once here, for every output (issue 13).
+                result = ResultText.cleaned(sensor.run(Deadline.in(sensor.budget())));
+            } catch (RuntimeException | Error e) {
                 // The SPI says a run never throws; a plugin that does still gets a result, not a dead thread.
+                // Errors too: an OutOfMemoryError of one run frees its memory as it unwinds (issue 13).
                 result = failed(start, startNanos, e);
             }
             return history.record(result);

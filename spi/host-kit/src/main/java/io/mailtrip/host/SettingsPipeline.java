@@ -3,8 +3,6 @@ package io.mailtrip.host;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
 
 import java.util.ArrayList;
@@ -69,9 +67,9 @@ public final class SettingsPipeline {
         List<ConfigurationProblem> problems = new ArrayList<>();
         inherited.values().forEach((key, value) -> {
             try {
-                String result = references.resolve(key, value);
+                boolean secret = ValueReferences.isSecret(descriptor, key);
+                String result = references.resolve(key, value, secret);
                 resolved.put(key, result);
-                boolean secret = descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
                 if (secret && !value.isBlank() && value.equals(result)) {
                     inlineSecrets.add(key);
                 }

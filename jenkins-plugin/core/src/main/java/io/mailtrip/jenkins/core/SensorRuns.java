@@ -1,6 +1,7 @@
 package io.mailtrip.jenkins.core;
 
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.host.ResultText;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -155,7 +156,8 @@ public final class SensorRuns implements AutoCloseable {
         return Optional.of(CompletableFuture.supplyAsync(() -> {
             try {
                 Sensor sensor = instance.sensor;
-                SensorResult result = history.record(sensor.run(Deadline.in(sensor.budget())));
+                // Server text in the result is cleaned once here, for every page and file (issue 13).
+                SensorResult result = history.record(ResultText.cleaned(sensor.run(Deadline.in(sensor.budget()))));
                 schedule.startedAt(id, result.start());
                 log.println(id + ": " + result.status() + " " + result.message());
                 return result;

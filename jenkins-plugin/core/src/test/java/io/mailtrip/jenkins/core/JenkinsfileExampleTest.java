@@ -58,7 +58,7 @@ class JenkinsfileExampleTest {
         String password = find(jenkinsfile, "passwordVariable: '([^']+)'");
         Map<String, String> environment = Map.of(user, "probe", password, "Env-Secret-2468");
         Settings settings = Settings.parse(BundledSensor.DESCRIPTOR,
-                new ValueReferences(environment::get).resolveAll(raw));
+                new ValueReferences(environment::get).resolveAll(raw, BundledSensor.DESCRIPTOR));
 
         assertThat(settings.text("pop3User")).isEqualTo("probe");
         assertThat(settings.secret("pop3Password").orElseThrow().reveal()).isEqualTo("Env-Secret-2468");
