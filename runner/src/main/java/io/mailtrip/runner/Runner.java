@@ -140,11 +140,6 @@ public final class Runner implements AutoCloseable {
         scheduler.start();
     }
 
-    /** The bound HTTP port, when HTTP is on. */
-    public Optional<Integer> httpPort() {
-        return Optional.ofNullable(http).map(HttpEndpoint::port);
-    }
-
     private void deliver(RunRecord record) {
         for (ResultOutput output : outputs) {
             try {

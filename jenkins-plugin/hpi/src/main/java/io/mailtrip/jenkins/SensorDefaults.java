@@ -1,9 +1,10 @@
 package io.mailtrip.jenkins;
 
+import io.mailtrip.spi.ConfigurationProblem;
+
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
-import io.mailtrip.jenkins.core.FieldProblem;
 import io.mailtrip.jenkins.core.FormModel;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -44,7 +45,7 @@ public final class SensorDefaults extends GeneratedForm<SensorDefaults> {
     static SensorDefaults fromForm(JSONObject json) throws Descriptor.FormException {
         SensorDefaults defaults = new SensorDefaults();
         defaults.take(GeneratedFormValues.read(defaultsModel(), json == null ? new JSONObject() : json));
-        List<FieldProblem> problems = PluginSensors.binding(PluginSensors.formSensorId())
+        List<ConfigurationProblem> problems = PluginSensors.binding(PluginSensors.formSensorId())
                 .defaultsProblems(defaults.formValues(true), JenkinsCredentials.SYSTEM);
         refuseFirst("global defaults", problems);
         return defaults;

@@ -1,17 +1,12 @@
 package io.mailtrip.host;
 
 import io.mailtrip.spi.ConfigurationException;
-import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingType;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,37 +30,26 @@ public final class ValueReferences {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
     private final UnaryOperator<String> environment;
+    private final boolean resolving;
 
     /** @param environment looks up an environment variable, {@code null} when unset */
     public ValueReferences(UnaryOperator<String> environment) {
+        this(environment, true);
+    }
+
+    private ValueReferences(UnaryOperator<String> environment, boolean resolving) {
         this.environment = environment;
+        this.resolving = resolving;
+    }
+
+    /** No references: every value is taken as written (a host whose secrets come from its own store). */
+    public static ValueReferences none() {
+        return new ValueReferences(name -> null, false);
     }
 
     /** References resolved against the process environment. */
     public static ValueReferences fromProcess() {
         return new ValueReferences(System::getenv);
-    }
-
-    /**
-     * Resolves every value of a flat settings map.
-     *
-     * @param descriptor says which keys are secret settings (only those may be {@code ${file:}})
-     * @throws ConfigurationException naming each key whose reference cannot be resolved
-     */
-    public Map<String, String> resolveAll(Map<String, String> raw, SensorDescriptor descriptor) {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        raw.forEach((key, value) -> {
-            try {
-                out.put(key, resolve(key, value, isSecret(descriptor, key)));
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return out;
     }
 
     /** Whether {@code key} is a setting of type secret of {@code descriptor}. */
@@ -79,8 +63,8 @@ public final class ValueReferences {
      * @param secret whether {@code key} is a secret setting (only those may be {@code ${file:}})
      */
     public String resolve(String key, String value, boolean secret) {
-        if (value == null) {
-            return null;
+        if (value == null || !resolving) {
+            return value;
         }
         Matcher m = REFERENCE.matcher(value.strip());
         if (!m.matches()) {

@@ -36,7 +36,7 @@ class ValueReferencesTest {
         assertThat(references.resolve("pop3Password", "${file:" + secretFile + "}", true)).isEqualTo("from-file");
         assertThat(references.resolve("subjectText", "price ${env:X} is plain text", false)).isEqualTo(
                 "price ${env:X} is plain text");
-        assertThatThrownBy(() -> references.resolveAll(Map.of("smtpPassword", "${env:NOPE}"), DESCRIPTOR))
+        assertThatThrownBy(() -> references.resolve("smtpPassword", "${env:NOPE}", true))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("smtpPassword: environment variable NOPE is not set");
         assertThatThrownBy(() -> references.resolve("smtpPassword", "${file:" + dir.resolve("missing") + "}", true))
@@ -60,7 +60,7 @@ class ValueReferencesTest {
         assertThatThrownBy(() -> references.resolve("pop3Password", "${file:" + dir + "}", true))
                 .hasMessage("pop3Password: file " + dir + " is not a regular file");
         // A setting that is shown (in errors, -vvv, the subject) never takes a file's content.
-        assertThatThrownBy(() -> references.resolveAll(Map.of("from", "${file:" + content + "}"), DESCRIPTOR))
+        assertThatThrownBy(() -> references.resolve("from", "${file:" + content + "}", false))
                 .hasMessage("from: ${file:} is accepted only by secret settings, whose value is never shown; "
                         + "write the value itself or use ${env:NAME}")
                 .message().doesNotContain("private-content");

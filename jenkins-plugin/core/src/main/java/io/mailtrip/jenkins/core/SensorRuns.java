@@ -167,12 +167,6 @@ public final class SensorRuns implements AutoCloseable {
         }, pool));
     }
 
-    /** Whether a run of the instance is in progress. */
-    public synchronized boolean isRunning(String id) {
-        Live instance = live.get(id);
-        return instance != null && instance.running;
-    }
-
     /** The status page's rows, in configuration order. */
     public synchronized StatusViewModel view(Locale locale, ZoneId zone) {
         List<StatusViewModel.Source> sources = new ArrayList<>();
