@@ -44,7 +44,7 @@ public final class TlsConnector<C extends SocketClient> {
         TlsMode mode = leg.endpoint().tls();
         boolean implicit = mode.implicit();
         C client = factory.apply(implicit);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory();
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input());
         try {
             open(client, sockets);
             return new Connected<>(client, implicit);
@@ -63,7 +63,7 @@ public final class TlsConnector<C extends SocketClient> {
 
     private Connected<C> connectPlain() throws PhaseFailure {
         C client = factory.apply(false);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory();
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input());
         try {
             open(client, sockets);
             return new Connected<>(client, false);
@@ -95,7 +95,7 @@ public final class TlsConnector<C extends SocketClient> {
 
     private void open(C client, ConnectTrackingSocketFactory sockets) throws IOException {
         leg.step("connect");
-        int wait = leg.deadline().capMillis(leg.endpoint().timeout());
+        int wait = leg.waitMillis();
         client.setSocketFactory(sockets);
         client.setConnectTimeout(wait);
         // SO_TIMEOUT before connect: it also bounds the implicit TLS handshake and the greeting.
