@@ -130,18 +130,22 @@ final class HttpEndpoint implements AutoCloseable {
 
         private final ResultBoard board;
         private final Locale configured;
+        private final PrometheusMetrics metrics;
 
         Routes(ResultBoard board, Locale configured) {
             this.board = board;
             this.configured = configured;
+            this.metrics = new PrometheusMetrics(board::summaries);
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
             switch (path) {
-                case "/metrics" -> respond(request, response, callback, PrometheusText.CONTENT_TYPE,
-                        () -> PrometheusText.render(board.snapshots()));
+                case "/metrics" -> {
+                    PrometheusMetrics.Scrape scrape = metrics.scrape(request.getHeaders().get(HttpHeader.ACCEPT));
+                    respondBytes(request, response, callback, scrape.contentType(), scrape::body);
+                }
                 case "/api/results" -> {
                     Locale chosen = language(request, response);
                     respond(request, response, callback, "application/json; charset=utf-8",
@@ -166,7 +170,7 @@ final class HttpEndpoint implements AutoCloseable {
                     .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
                     .findFirst();
             List<String> supported = ResponseLanguage.supported(
-                    board.snapshots().stream().map(InstanceHistory.Snapshot::descriptor).toList());
+                    board.summaries().stream().map(InstanceHistory.Snapshot::descriptor).toList());
             Locale chosen = ResponseLanguage.choose(query,
                     Optional.ofNullable(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), configured, supported);
             response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, chosen.toLanguageTag());
@@ -186,18 +190,26 @@ final class HttpEndpoint implements AutoCloseable {
 
     private static void respond(Request request, Response response, Callback callback, String contentType,
                                 Supplier<String> body) {
+        respondBytes(request, response, callback, contentType, () -> body.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respondBytes(Request request, Response response, Callback callback, String contentType,
+                                     Supplier<byte[]> body) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             send(request, response, callback, 405, "text/plain; charset=utf-8", "only GET and HEAD\n");
         } else {
-            send(request, response, callback, 200, contentType, body.get());
+            send(response, callback, 200, contentType, body.get());
         }
     }
 
     private static void send(Request request, Response response, Callback callback, int code, String contentType,
                              String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(response, callback, code, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(Response response, Callback callback, int code, String contentType, byte[] bytes) {
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(new HttpField(HttpHeader.CONTENT_LENGTH, String.valueOf(bytes.length)));

@@ -64,16 +64,21 @@ public final class Main {
     }
 
     private int configured(RunnerOptions options) throws InterruptedException {
+        if (options.validate()) {
+            return validate(options, load(options));
+        }
+        // No local keeps the configuration: the runner keeps what it needs, the settings maps can go.
+        return execute(Runner.create(load(options), out, err), options.once());
+    }
+
+    private RunnerConfig load(RunnerOptions options) {
         SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
                 !options.insecurePluginFolder()).load();
         catalog.warnings().forEach(w -> err.println("warning: " + w));
         RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess())
                 .load(options.config().orElseThrow());
         config.warnings().forEach(w -> err.println("warning: " + w));
-        if (options.validate()) {
-            return validate(options, config);
-        }
-        return execute(config, options.once());
+        return config;
     }
 
     private int validate(RunnerOptions options, RunnerConfig config) {
@@ -106,16 +111,15 @@ public final class Main {
                 config = new RunnerConfig(Optional.empty(), config.junitXml(), config.jsonLines(), config.history(),
                         config.language(), config.instances(), config.warnings());
             }
-            return execute(config, options.once());
+            return execute(Runner.create(config, out, err), options.once());
         }
     }
 
-    private int execute(RunnerConfig config, boolean once) throws InterruptedException {
-        Runner runner = Runner.create(config, out, err);
+    private int execute(Runner runner, boolean once) throws InterruptedException {
         if (once) {
             try (runner) {
                 List<RunRecord> records = runner.runOnce();
-                return Runner.worst(records) == Status.UP && records.size() == config.instances().size()
+                return Runner.worst(records) == Status.UP && records.size() == runner.instances().size()
                         ? EXIT_OK : EXIT_NOT_UP;
             }
         }
@@ -133,7 +137,7 @@ public final class Main {
             runner.close();
             throw e;
         }
-        err.println("mailtrip: " + config.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
+        err.println("mailtrip: " + runner.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
         stopped.await();
         return EXIT_OK;
     }

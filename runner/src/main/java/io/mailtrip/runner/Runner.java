@@ -2,6 +2,7 @@ package io.mailtrip.runner;
 
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.Status;
 
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class Runner implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
         config.junitXml().ifPresent(path -> outputs.add(new JunitXmlFile(path, board)));
-        return new Runner(config, instances, board, outputs, store, messages);
+        return new Runner(config.withoutInstances(), instances, board, outputs, store, messages);
     }
 
     private static List<SensorInstance> createSensors(RunnerConfig config) {
@@ -83,10 +84,12 @@ public final class Runner implements AutoCloseable {
         List<ConfigurationProblem> problems = new ArrayList<>();
         for (InstanceConfig instance : config.instances()) {
             try {
+                Sensor sensor = instance.provider().create(instance.settings());
                 InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
-                        ChannelDisplay.of(instance.settings()), config.history().size());
-                instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(),
-                        instance.provider().create(instance.settings()), instance.interval(), history));
+                        ChannelDisplay.of(instance.settings()), instance.tags(), instance.interval(), sensor.budget(),
+                        config.history().size());
+                instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(), sensor,
+                        instance.interval(), history));
             } catch (ConfigurationException e) {
                 problems.addAll(e.locatedAt(instance.location()).problems());
             }

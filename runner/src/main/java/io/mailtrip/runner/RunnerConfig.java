@@ -30,6 +30,14 @@ public record RunnerConfig(Optional<HttpSettings> http, Optional<Path> junitXml,
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * This configuration without its instances: what a running runner keeps once the sensors exist, so
+     * thousands of settings maps (with their origins) do not stay in the heap for nothing (issue 17).
+     */
+    public RunnerConfig withoutInstances() {
+        return new RunnerConfig(http, junitXml, jsonLines, history, language, List.of(), warnings);
+    }
+
     /** The HTTP listener: loopback unless the configuration says otherwise. */
     public record HttpSettings(String address, int port) {
     }

@@ -1,5 +1,6 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.ChartPoints;
 import io.mailtrip.host.DecimalText;
 
 import io.mailtrip.host.MarkupText;
@@ -86,7 +87,7 @@ final class StatusPage {
     }
 
     private static void charts(InstanceHistory.Snapshot snapshot, StringBuilder html) {
-        List<Status> statuses = snapshot.points().stream().map(ResultPoint::status).toList();
+        List<Status> statuses = snapshot.points().stream().map(ChartPoints.Point::status).toList();
         List<ChannelDescriptor> all = snapshot.descriptor().channels();
         ChannelDisplay display = snapshot.display();
         List<ChannelDescriptor> stacked = display.ordered(snapshot.descriptor()).stream()
@@ -99,7 +100,7 @@ final class StatusPage {
                 continue;
             }
             int index = all.indexOf(channel);
-            List<Double> values = snapshot.points().stream().map(p -> p.values().get(index)).toList();
+            List<Double> values = snapshot.points().stream().map(p -> p.values()[index]).toList();
             String label = channel.label() + " (" + channel.unit() + ")";
             html.append("<figure>").append(SvgChart.render(values, statuses, label, channel.key()))
                     .append("<figcaption>").append(MarkupText.escape(label)).append("</figcaption></figure>");
@@ -116,7 +117,7 @@ final class StatusPage {
             ChannelDescriptor channel = channels.get(i);
             int index = all.indexOf(channel);
             OptionalDouble factor = snapshot.display().stackFactor(channel);
-            bands.add(snapshot.points().stream().map(p -> p.values().get(index) * factor.orElseThrow()).toList());
+            bands.add(snapshot.points().stream().map(p -> p.values()[index] * factor.orElseThrow()).toList());
             legend.append("<span class=\"key band").append(i % StackedChart.COLOURS).append("\"></span>")
                     .append(MarkupText.escape(channel.label()));
         }

@@ -121,7 +121,7 @@ class ConfigLoaderTest {
                 file + ": http.adress: unknown key (known: address, port)",
                 file + ": http.port: '70000' is not in 0..65535",
                 file + ": history.size: '0' is not in 1..100000",
-                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, device, settings)",
+                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, device, tags, settings)",
                 file + ": sensors[0] (mail1): smtpPassword: environment variable MAIL1_SMTP_PASSWORD is not set",
                 file + ": sensors[0] (mail1): to: is required (one e-mail address)",
                 file + ": sensors[0] (mail1): smtpPort: 70000 is not in 1..65535",
