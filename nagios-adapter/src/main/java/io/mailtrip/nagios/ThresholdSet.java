@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.nagios.Invocation.ThresholdOption;
 import io.mailtrip.spi.ChannelDescriptor;

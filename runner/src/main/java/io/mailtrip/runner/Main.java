@@ -109,7 +109,7 @@ public final class Main {
                     .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());
             if (options.once()) {
                 config = new RunnerConfig(Optional.empty(), config.junitXml(), config.jsonLines(), config.history(),
-                        config.language(), config.instances(), config.warnings());
+                        config.language(), config.icinga(), config.instances(), config.warnings());
             }
             return execute(Runner.create(config, out, err), options.once());
         }

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -76,6 +78,18 @@ public final class Runner implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
         config.junitXml().ifPresent(path -> outputs.add(new JunitXmlFile(path, board)));
+        if (config.icinga().isPresent()) {
+            Map<String, Duration> ttl = new HashMap<>();
+            // Silent for two intervals plus a run's deadline: then Icinga says UNKNOWN.
+            instances.forEach(i -> ttl.put(i.id(), i.interval().multipliedBy(2).plus(i.budget())));
+            try {
+                outputs.add(new IcingaOutput(config.icinga().get(), ttl::get));
+            } catch (IOException e) {
+                outputs.forEach(ResultOutput::close);
+                instances.forEach(SensorInstance::close);
+                throw new ConfigurationException("icinga.caFile", e.getMessage());
+            }
+        }
         return new Runner(config.withoutInstances(), instances, board, outputs, store, messages);
     }
 
@@ -99,6 +113,12 @@ public final class Runner implements AutoCloseable {
             throw new ConfigurationException(problems);
         }
         return instances;
+    }
+
+    /** What the Icinga output delivered, queued and dropped so far; empty without one. */
+    Optional<IcingaOutput.Counts> icingaCounts() {
+        return outputs.stream().filter(IcingaOutput.class::isInstance).map(o -> ((IcingaOutput) o).counts())
+                .findFirst();
     }
 
     public ResultBoard board() {

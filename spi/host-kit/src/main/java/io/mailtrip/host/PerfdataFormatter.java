@@ -1,6 +1,4 @@
-package io.mailtrip.nagios;
-
-import io.mailtrip.host.DecimalText;
+package io.mailtrip.host;
 
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
@@ -13,15 +11,30 @@ import java.util.function.Function;
 /**
  * Perfdata in the guidelines' grammar {@code label=value[UOM];[warn];[crit];[min];[max]}, one item per
  * channel of the descriptor, space-separated. Labels are channel keys (stable, no spaces, no quotes);
- * a channel the run did not measure is {@code U}, so graphs keep every series.
+ * a channel the run did not measure is {@code U}, so graphs keep every series. One formatter for every
+ * host that speaks the Nagios world's perfdata: the Nagios plugin and the runner's Icinga 2 output.
  */
-final class PerfdataFormatter {
+public final class PerfdataFormatter {
+
+    /** The warning and critical range of a channel as perfdata writes them ({@code ""} = none). */
+    public interface Thresholds {
+        Thresholds NONE = new Thresholds() {
+        };
+
+        default String warningText() {
+            return "";
+        }
+
+        default String criticalText() {
+            return "";
+        }
+    }
 
     private PerfdataFormatter() {
     }
 
-    static String format(List<ChannelDescriptor> channels, Map<String, ChannelValue> values,
-                         Function<String, ChannelThresholds> thresholds) {
+    public static String format(List<ChannelDescriptor> channels, Map<String, ChannelValue> values,
+                                Function<String, ? extends Thresholds> thresholds) {
         StringJoiner out = new StringJoiner(" ");
         for (ChannelDescriptor channel : channels) {
             out.add(item(channel, values.getOrDefault(channel.key(), ChannelValue.notMeasured()),
@@ -30,7 +43,7 @@ final class PerfdataFormatter {
         return out.toString();
     }
 
-    static String item(ChannelDescriptor channel, ChannelValue value, ChannelThresholds thresholds) {
+    public static String item(ChannelDescriptor channel, ChannelValue value, Thresholds thresholds) {
         PerfUnit unit = PerfUnit.forChannel(channel.unit());
         String shown = value.measured() ? DecimalText.machine(unit.convert(value.value())) + unit.symbol() : "U";
         String max = unit.max() == null ? "" : DecimalText.machine(unit.max());
