@@ -207,8 +207,15 @@ class HttpEndpointTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<svg", "mail-up", "mail-down", "class=\"badge DOWN\"",
                     "<span class=\"primary\" data-channel=\"total\">Total ");
-            assertThat(page.body()).containsPattern("data-instance=\"mail-down\"><h2>mail-down <span class=\"badge "
-                    + "DOWN\">DOWN</span> <span class=\"primary\" data-channel=\"total\">Total -</span></h2>");
+            assertThat(page.body()).containsPattern("data-instance=\"mail-down\" data-status=\"DOWN\" class=\"failing\">"
+                    + "<h2>mail-down <span class=\"badge DOWN\">DOWN</span> <span class=\"primary\" "
+                    + "data-channel=\"total\">Total -</span></h2>");
+            // Failing first, a summary on top, the streak and the folded trace of the failure.
+            assertThat(page.body().indexOf("data-instance=\"mail-down\""))
+                    .isLessThan(page.body().indexOf("data-instance=\"mail-up\""));
+            assertThat(page.body()).contains("<b class=\"badge UP\" data-count=\"UP\">1 up</b>",
+                    "<b class=\"badge DOWN\" data-count=\"DOWN\">1 down</b>", "1 failed run(s) in a row, failing since ",
+                    "<details class=\"trace\"><summary>last failure ");
             assertThat(page.body()).doesNotContain(MailServers.PROBE_PASSWORD).doesNotContain("|");
             assertThat(missing.statusCode()).isEqualTo(404);
         }
@@ -237,6 +244,12 @@ class HttpEndpointTest {
         }
     }
 
+    /** One instance's section of the status page (failing instances come first, so order is not fixed). */
+    static String section(String page, String instance) {
+        int start = page.indexOf("<section data-instance=\"" + instance + "\"");
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
     @Test
     void stackedDrawsOneChartOfTheTimeChannelsInTheStackUnitAndIndependentOnePerChannel() throws Exception {
         Map<String, String> independent = MailServers.plainSettings(GREEN_MAIL);
@@ -247,9 +260,8 @@ class HttpEndpointTest {
             runner.runOnce();
             try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
                 String page = get(endpoint, "/").body();
-                String separate = page.substring(page.indexOf("data-instance=\"separate\""),
-                        page.indexOf("data-instance=\"stack\""));
-                String stack = page.substring(page.indexOf("data-instance=\"stack\""));
+                String separate = section(page, "separate");
+                String stack = section(page, "stack");
 
                 assertThat(separate.split("<svg", -1)).hasSize(1 + 4);
                 assertThat(chartAttributes(separate)).allMatch(a -> a.startsWith("data-chart=\"channel\""));
