@@ -74,11 +74,26 @@ final class HttpEndpoint implements AutoCloseable {
     /** @param language the language when a request asks for none the runner offers */
     static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language)
             throws IOException {
-        return start(settings, board, language, Limits.DEFAULT);
+        return start(settings, board, language, Limits.DEFAULT, NO_SCHEDULER);
+    }
+
+    /** @param health the scheduler's health, for {@code /healthz} */
+    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language,
+                              Supplier<io.mailtrip.runner.Scheduler.Health> health) throws IOException {
+        return start(settings, board, language, Limits.DEFAULT, health);
     }
 
     static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language, Limits limits)
             throws IOException {
+        return start(settings, board, language, limits, NO_SCHEDULER);
+    }
+
+    /** Pages served without a scheduler (tests, tools): {@code /healthz} says so. */
+    private static final Supplier<io.mailtrip.runner.Scheduler.Health> NO_SCHEDULER =
+            () -> new io.mailtrip.runner.Scheduler.Health(false, Duration.ZERO, 0);
+
+    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language, Limits limits,
+                              Supplier<io.mailtrip.runner.Scheduler.Health> health) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("mailtrip-http");
         threads.setDaemon(true);
@@ -94,7 +109,7 @@ final class HttpEndpoint implements AutoCloseable {
         connector.addBean(new ConnectionAgeLimit(connector.getScheduler(), limits.maxConnectionAge()));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        server.setHandler(new Routes(board, language));
+        server.setHandler(new Routes(board, language, health));
         try {
             server.start();
         } catch (IOException e) {
@@ -131,10 +146,12 @@ final class HttpEndpoint implements AutoCloseable {
         private final ResultBoard board;
         private final Locale configured;
         private final PrometheusMetrics metrics;
+        private final Supplier<io.mailtrip.runner.Scheduler.Health> health;
 
-        Routes(ResultBoard board, Locale configured) {
+        Routes(ResultBoard board, Locale configured, Supplier<io.mailtrip.runner.Scheduler.Health> health) {
             this.board = board;
             this.configured = configured;
+            this.health = health;
             this.metrics = new PrometheusMetrics(board::summaries);
         }
 
@@ -156,8 +173,19 @@ final class HttpEndpoint implements AutoCloseable {
                     respond(request, response, callback, "text/html; charset=utf-8",
                             () -> StatusPage.render(board.snapshots(), Instant.now(), chosen));
                 }
+                case "/healthz" -> {
+                    io.mailtrip.runner.Scheduler.Health now = health.get();
+                    String body = String.format(Locale.ROOT, "{\"status\":\"%s\",\"schedulerAlive\":%s,"
+                                    + "\"lastTickAgeSeconds\":%.3f,\"instances\":%d}%n", now.healthy() ? "ok" : "failing",
+                            now.healthy(), now.lastTickAge().toMillis() / 1e3, now.instances());
+                    if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+                        respond(request, response, callback, "application/json", () -> body);
+                    } else {
+                        send(request, response, callback, now.healthy() ? 200 : 503, "application/json", body);
+                    }
+                }
                 default -> send(request, response, callback, 404, "text/plain; charset=utf-8",
-                        "not found; try /, /metrics or /api/results\n");
+                        "not found; try /, /metrics, /api/results or /healthz\n");
             }
             return true;
         }

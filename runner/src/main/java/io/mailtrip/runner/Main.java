@@ -4,7 +4,11 @@ import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Status;
 import io.mailtrip.host.ValueReferences;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Properties;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +19,10 @@ import java.util.concurrent.CountDownLatch;
  * embedded mail server. Results go to standard output; notices, warnings and errors to standard error.
  */
 public final class Main {
+
+    private static final Logger LOG = Logger.getLogger("mailtrip");
+    /** {@code 2026-11-29T03:04:05.678+0000 WARNING mailtrip: text}: ISO time with offset, level, logger. */
+    static final String LOG_FORMAT = "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s: %5$s%6$s%n";
 
     static final int EXIT_OK = 0;
     static final int EXIT_NOT_UP = 1;
@@ -29,7 +37,22 @@ public final class Main {
         this.err = err;
     }
 
+    /** The runner's version, from the build. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unknown below
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     public static void main(String[] args) {
+        // Notices on standard error with time and level: the JDK's logging, one line each (issue 17).
+        System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
         int code = new Main(System.out, System.err).run(args);
         System.out.flush();
         System.exit(code);
@@ -46,6 +69,10 @@ public final class Main {
         }
         if (options.help()) {
             out.print(RunnerOptions.USAGE);
+            return EXIT_OK;
+        }
+        if (options.version()) {
+            out.println("mailtrip-runner " + version());
             return EXIT_OK;
         }
         try {
@@ -125,7 +152,7 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            err.println("mailtrip: stopping; waiting for runs in progress");
+            LOG.info("stopping; waiting for runs in progress");
             runner.close();
             stopped.countDown();
         }, "mailtrip-stop");
@@ -137,7 +164,7 @@ public final class Main {
             runner.close();
             throw e;
         }
-        err.println("mailtrip: " + runner.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
+        LOG.info(runner.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
         stopped.await();
         return EXIT_OK;
     }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * One configured runner: the sensor instances, their histories, the outputs and the scheduler, wired
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Runner implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger("mailtrip");
     private static final Duration FLUSH_PERIOD = Duration.ofSeconds(1);
     private static final Duration HISTORY_SAVE_PERIOD = Duration.ofSeconds(60);
 
@@ -150,9 +152,9 @@ public final class Runner implements AutoCloseable {
     public void start() {
         config.http().ifPresent(settings -> {
             try {
-                http = HttpEndpoint.start(settings, board, config.language());
-                messages.println("mailtrip: serving http://" + settings.address() + ":" + http.port()
-                        + "/ (status page), /metrics, /api/results");
+                http = HttpEndpoint.start(settings, board, config.language(), scheduler::health);
+                LOG.info("serving http://" + settings.address() + ":" + http.port()
+                        + "/ (status page), /metrics, /api/results, /healthz");
             } catch (IOException | UncheckedIOException e) {
                 throw new ConfigurationException("http", "cannot listen on " + settings.address() + ":"
                         + settings.port() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
@@ -168,7 +170,7 @@ public final class Runner implements AutoCloseable {
             try {
                 output.accept(record);
             } catch (RuntimeException e) {
-                messages.println("warning: " + e.getMessage());
+                LOG.warning(e.getMessage());
             }
         }
     }
@@ -178,7 +180,7 @@ public final class Runner implements AutoCloseable {
             try {
                 output.flush();
             } catch (RuntimeException e) {
-                messages.println("warning: " + e.getMessage());
+                LOG.warning(e.getMessage());
             }
         }
     }
@@ -188,7 +190,7 @@ public final class Runner implements AutoCloseable {
             try {
                 store.save(board);
             } catch (IOException e) {
-                messages.println("warning: cannot save history " + config.history().file().orElseThrow() + " ("
+                LOG.warning("cannot save history " + config.history().file().orElseThrow() + " ("
                         + e.getClass().getSimpleName() + ")");
             }
         });
@@ -211,7 +213,7 @@ public final class Runner implements AutoCloseable {
             try {
                 output.close();
             } catch (RuntimeException e) {
-                messages.println("warning: " + e.getMessage());
+                LOG.warning(e.getMessage());
             }
         }
         saveHistory();
