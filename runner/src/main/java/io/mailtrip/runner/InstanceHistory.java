@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.host.ChartPoints;
 import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.ChannelDescriptor;
@@ -27,7 +29,7 @@ public final class InstanceHistory {
 
     private final String instanceId;
     private final SensorDescriptor descriptor;
-    private final ChannelDisplay display;
+    private final RoleSettings display;
     private final Tags tags;
     private final Duration interval;
     private final Duration budget;
@@ -38,19 +40,18 @@ public final class InstanceHistory {
     private RunRecord latest;
     private RunRecord latestFailure;
 
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, int capacity) {
-        this(instanceId, descriptor, display, Tags.NONE, Duration.ZERO, Duration.ZERO, capacity);
+    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, int capacity) {
+        this(instanceId, descriptor, display, Tags.NONE, Duration.ZERO, capacity);
     }
 
     /**
-     * @param interval time between two planned starts
      * @param budget   the deadline of one run
      * @param capacity statuses kept: the downtime window
      */
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, Tags tags,
-                           Duration interval, Duration budget, int capacity) {
+    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
+                           Duration budget, int capacity) {
         this.instanceId = instanceId;
-        this.interval = interval;
+        this.interval = display.interval();
         this.budget = budget;
         this.descriptor = descriptor;
         this.display = display;
@@ -74,7 +75,7 @@ public final class InstanceHistory {
      * @param failureStreak   results in a row, up to the latest, that were not UP
      * @param failingSince    start of the first run of that streak, when known
      */
-    public record Snapshot(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, Tags tags,
+    public record Snapshot(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
                            Duration interval, Duration budget, Optional<RunRecord> latest, Optional<RunRecord> latestFailure,
                            List<ChartPoints.Point> points, double downtimePercent, int failureStreak,
                            Optional<Instant> failingSince, long runs, long skippedRuns) {

@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.Sensor;
@@ -102,7 +104,7 @@ public final class Runner implements AutoCloseable {
             try {
                 Sensor sensor = instance.provider().create(instance.settings());
                 InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
-                        ChannelDisplay.of(instance.settings()), instance.tags(), instance.interval(), sensor.budget(),
+                        RoleSettings.of(instance.settings()), instance.tags(), sensor.budget(),
                         config.history().size());
                 instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(), sensor,
                         instance.interval(), history));

@@ -1,5 +1,6 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,7 +45,8 @@ class StatusPageBrowserTest {
         Instant start = Instant.parse("2026-11-29T02:00:00Z");
         for (int i = 0; i < INSTANCES; i++) {
             InstanceHistory history = new InstanceHistory(String.format(Locale.ROOT, "mx%04d", i), descriptor,
-                    ChannelDisplay.DESCRIPTOR_ORDER, Tags.NONE, Duration.ofSeconds(60), Duration.ofSeconds(30), 1440);
+                    new RoleSettings(Duration.ofSeconds(60), Optional.empty(), Optional.empty()), Tags.NONE,
+                    Duration.ofSeconds(30), 1440);
             for (int run = 0; run < 30; run++) {
                 // Every 100th instance fails from run 20 on; the others stay UP.
                 boolean down = i % 100 == 7 && run >= 20;

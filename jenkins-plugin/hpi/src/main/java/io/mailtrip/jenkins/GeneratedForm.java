@@ -1,10 +1,9 @@
 package io.mailtrip.jenkins;
 
-import io.mailtrip.spi.ConfigurationProblem;
-
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.mailtrip.jenkins.core.FormModel;
+import io.mailtrip.spi.ConfigurationProblem;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.util.List;

@@ -1,12 +1,10 @@
 package io.mailtrip.jenkins;
 
-import io.mailtrip.spi.ConfigurationProblem;
-
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.mailtrip.jenkins.core.FormModel;
+import io.mailtrip.spi.ConfigurationProblem;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.StaplerRequest2;

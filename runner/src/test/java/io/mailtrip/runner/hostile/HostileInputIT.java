@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,4 +121,28 @@ class HostileInputIT {
         }
     }
 
+
+    @Test
+    void anOutOfMemoryErrorInThePluginIsOneUnknownLineAndExitThree() throws Exception {
+        // The launcher's JVM through a stand-in java that swaps its -Xmx96m for a heap too small to parse a
+        // 3 MiB configuration file (within the 4 MiB limit): the OutOfMemoryError comes from the plugin's
+        // own work, and must still give the one UNKNOWN line and exit 3 (it gave exit 1 before).
+        Path smallHeapJava = dir.resolve("small-heap-java");
+        Files.writeString(smallHeapJava, "#!/bin/bash\nexec '" + Hosts.java() + "' \"${@/#-Xmx96m/-Xmx12m}\"\n");
+        Files.setPosixFilePermissions(smallHeapJava, PosixFilePermissions.fromString("rwx------"));
+        Path big = dir.resolve("big.yml");
+        StringBuilder yaml = new StringBuilder("defaults:\n");
+        for (int i = 0; yaml.length() < 3 * 1024 * 1024; i++) {
+            yaml.append("  key").append(i).append(": ").append("v".repeat(40)).append('\n');
+        }
+        Files.writeString(big, yaml);
+
+        MeasuredProcess plugin = Hosts.plugin(Map.of("MAILTRIP_JAVA", smallHeapJava.toString()), Map.of(),
+                "--config", big.toString());
+
+        assertThat(plugin.exitCode()).as(plugin.toString()).isEqualTo(3);
+        assertThat(plugin.stdout()).as(plugin.toString())
+                // Before the sensor is known the line names the plugin by its sensor id (SMTP-POP3-ROUNDTRIP).
+                .matches("SMTP-POP3(-ROUNDTRIP)? UNKNOWN - internal error: OutOfMemoryError[^\n]*\n");
+    }
 }

@@ -59,6 +59,12 @@ public final class Hosts {
     /** The plugin with {@code -t 10}, every setting as its option, then {@code extra}. */
     public static MeasuredProcess plugin(Map<String, String> settings, String... extra)
             throws IOException, InterruptedException {
+        return plugin(Map.of(), settings, extra);
+    }
+
+    /** {@link #plugin(Map, String...)} with extra environment variables (the launcher reads MAILTRIP_JAVA). */
+    public static MeasuredProcess plugin(Map<String, String> environment, Map<String, String> settings,
+                                         String... extra) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(pluginLauncher().toString(), "-t",
                 String.valueOf(PLUGIN_TIMEOUT.toSeconds())));
         settings.forEach((key, value) -> {
@@ -66,7 +72,7 @@ public final class Hosts {
             command.add(value);
         });
         command.addAll(List.of(extra));
-        return MeasuredProcess.run(command, Map.of(), PROCESS_LIMIT);
+        return MeasuredProcess.run(command, environment, PROCESS_LIMIT);
     }
 
     /** The runner, {@code --once}, on a configuration of one instance per entry; JSON lines on stdout. */

@@ -3,6 +3,8 @@ package io.mailtrip.runner.hostile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.mailtrip.mailkit.testing.hostile.HostileServer;
+import io.mailtrip.mailkit.testing.hostile.HostileSmtp;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +38,7 @@ class RunnerIsolationIT {
 
     @Test
     void theOtherInstanceKeepsItsResultsWhileOneFacesAnEndlessGreeting() throws Exception {
-        try (EndlessReplyServer hostile = new EndlessReplyServer("220-")) {
+        try (HostileServer hostile = HostileServer.start("endless-greeting", HostileSmtp.endlessGreetingLine())) {
             Map<String, String> good = Hosts.withTenSecondBudget(MailServers.plainSettings(GREEN_MAIL));
             good.put("interval", "1");
             Map<String, String> bad = new LinkedHashMap<>(good);

@@ -13,7 +13,9 @@ import java.util.Map;
  */
 public record PerfUnit(String symbol, double fromChannel, Map<String, Double> suffixes, Double max) {
 
-    private static final Map<String, Double> TIME_SUFFIXES = Map.of("s", 1.0, "ms", 0.001);
+    /** A threshold number may carry {@code ms}; seconds are the guidelines' base unit. */
+    private static final Map<String, Double> TIME_SUFFIXES = Map.of("s", 1.0,
+            "ms", Units.factor("ms", "s").getAsDouble());
 
     public PerfUnit {
         suffixes = Map.copyOf(suffixes);
@@ -21,9 +23,10 @@ public record PerfUnit(String symbol, double fromChannel, Map<String, Double> su
 
     /** The perfdata unit for a channel measured in {@code channelUnit}. */
     public static PerfUnit forChannel(String channelUnit) {
+        if (Units.isTime(channelUnit)) {
+            return new PerfUnit("s", Units.factor(channelUnit, "s").getAsDouble(), TIME_SUFFIXES, null);
+        }
         return switch (channelUnit) {
-            case "ms" -> new PerfUnit("s", 0.001, TIME_SUFFIXES, null);
-            case "s" -> new PerfUnit("s", 1.0, TIME_SUFFIXES, null);
             case "%" -> new PerfUnit("%", 1.0, Map.of("%", 1.0), 100.0);
             default -> new PerfUnit(channelUnit, 1.0, channelUnit.isEmpty() ? Map.of() : Map.of(channelUnit, 1.0), null);
         };

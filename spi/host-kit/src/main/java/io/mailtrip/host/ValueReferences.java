@@ -7,6 +7,7 @@ import io.mailtrip.spi.SettingType;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,7 +55,9 @@ public final class ValueReferences {
 
     /** Whether {@code key} is a setting of type secret of {@code descriptor}. */
     public static boolean isSecret(SensorDescriptor descriptor, String key) {
-        return descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
+        // No lambda: this is on the Nagios plugin's start-up path.
+        Optional<SettingDescriptor> setting = descriptor.setting(key);
+        return setting.isPresent() && setting.get().type() == SettingType.SECRET;
     }
 
     /**

@@ -60,7 +60,9 @@ class ValueReferencesTest {
         assertThatThrownBy(() -> references.resolve("pop3Password", "${file:" + dir + "}", true))
                 .hasMessage("pop3Password: file " + dir + " is not a regular file");
         // A setting that is shown (in errors, -vvv, the subject) never takes a file's content.
-        assertThatThrownBy(() -> references.resolve("from", "${file:" + content + "}", false))
+        assertThat(ValueReferences.isSecret(DESCRIPTOR, "smtpPassword")).isTrue();
+        assertThatThrownBy(() -> references.resolve("from", "${file:" + content + "}",
+                ValueReferences.isSecret(DESCRIPTOR, "from")))
                 .hasMessage("from: ${file:} is accepted only by secret settings, whose value is never shown; "
                         + "write the value itself or use ${env:NAME}")
                 .message().doesNotContain("private-content");

@@ -24,10 +24,6 @@ public final class PeerInput {
         this.limits = limits;
     }
 
-    public PeerLimits limits() {
-        return limits;
-    }
-
     /** A new reply of {@code kind} begins (the step sent its command): its counts start at zero. */
     public void expect(PeerLimits.Reply kind) {
         this.kind = kind;

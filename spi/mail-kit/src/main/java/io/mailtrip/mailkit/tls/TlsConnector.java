@@ -42,7 +42,24 @@ public final class TlsConnector<C extends SocketClient> {
     /** Connects and reads the greeting; the leg's step names the part that failed. */
     public Connected<C> connect() throws PhaseFailure {
         TlsMode mode = leg.endpoint().tls();
-        boolean implicit = mode.implicit();
+        try {
+            return attempt(mode.implicit());
+        } catch (IOException e) {
+            if (mode.implicit() && !mode.enforced() && NetworkFailure.peerSpeaksNoTls(e) && !leg.watchdog().fired()) {
+                leg.trace().note("server does not speak TLS on this port; reconnecting in clear ("
+                        + securityKey + "=" + mode.key() + ")");
+                try {
+                    return attempt(false);
+                } catch (IOException plain) {
+                    throw leg.failure(plain);
+                }
+            }
+            throw leg.failure(e);
+        }
+    }
+
+    /** One connection attempt; on failure the client is closed and the step names what was reached. */
+    private Connected<C> attempt(boolean implicit) throws IOException, PhaseFailure {
         C client = factory.apply(implicit);
         ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input());
         try {
@@ -51,33 +68,14 @@ public final class TlsConnector<C extends SocketClient> {
         } catch (IOException | RuntimeException e) {
             leg.step(stepReached(sockets, implicit));
             Watchdog.closeQuietly(client);
-            if (e instanceof IOException io && implicit && !mode.enforced() && NetworkFailure.peerSpeaksNoTls(io)
-                    && !leg.watchdog().fired()) {
-                leg.trace().note("server does not speak TLS on this port; reconnecting in clear ("
-                        + securityKey + "=" + mode.key() + ")");
-                return connectPlain();
+            if (e instanceof IOException io) {
+                throw io;
             }
             throw failure(e);
         }
     }
 
-    private Connected<C> connectPlain() throws PhaseFailure {
-        C client = factory.apply(false);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input());
-        try {
-            open(client, sockets);
-            return new Connected<>(client, false);
-        } catch (IOException | RuntimeException e) {
-            leg.step(stepReached(sockets, false));
-            Watchdog.closeQuietly(client);
-            throw failure(e);
-        }
-    }
-
     private PhaseFailure failure(Exception e) {
-        if (e instanceof IOException io) {
-            return leg.failure(io);
-        }
         // Commons Net throws NullPointerException when the watchdog closed the socket under it.
         if (leg.watchdog().fired()) {
             return leg.deadlineReached();

@@ -82,7 +82,10 @@ public final class TlsTrust {
         }
     }
 
-    /** Trust and host-name checking for an SMTP client (SMTPS and STARTTLS). */
+    /**
+     * Trust and host-name checking for an SMTP client (SMTPS and STARTTLS) made elsewhere; its input is not
+     * metered, so prefer the {@code ...Client(implicit, input)} factories below.
+     */
     public void applyTo(SMTPSClient client) {
         client.setTrustManager(trustManager);
         client.setEndpointCheckingEnabled(verifyHostname);
@@ -94,7 +97,10 @@ public final class TlsTrust {
         client.setEndpointCheckingEnabled(verifyHostname);
     }
 
-    /** Trust and host-name checking for an IMAP client (IMAPS and STARTTLS). */
+    /**
+     * Trust and host-name checking for an IMAP client (IMAPS and STARTTLS) made elsewhere; its input is not
+     * metered, so prefer the {@code ...Client(implicit, input)} factories below.
+     */
     public void applyTo(IMAPSClient client) {
         client.setTrustManager(trustManager);
         client.setEndpointCheckingEnabled(verifyHostname);
