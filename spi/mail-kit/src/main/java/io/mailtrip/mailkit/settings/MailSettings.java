@@ -217,7 +217,8 @@ public final class MailSettings {
     public static SettingSection tls() {
         return new SettingSection("tls", "Certificates", List.of(
                 TRUST_STORE.describe().section("tls").label("Trust store")
-                        .help("PKCS12 or JKS file of trusted CA certificates; empty means the JVM's default trust store.")
+                        .help("PKCS12 or JKS file of trusted CA certificates; empty means the JVM's default trust"
+                                + " store.")
                         .build(),
                 TRUST_STORE_PASSWORD.describe().section("tls")
                         .label("Trust store password").help("Password of the trust store, if it has one.").build(),
