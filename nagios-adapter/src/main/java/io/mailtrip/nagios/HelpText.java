@@ -115,6 +115,7 @@ final class HelpText {
             case TIMEOUT_STATE -> "State when -t expires: ok, warning, critical, unknown or 0 to 3. Default "
                     + Invocation.DEFAULT_TIMEOUT_STATE.name().toLowerCase(Locale.ROOT) + ".";
             case WARNING, CRITICAL -> thresholdHelp(option, table);
+            case DAYS_LEFT -> daysLeftHelp(option, table);
             case CONFIG -> "YAML file of settings: a map of the YAML keys shown below to values"
                     + " (pop3Password: secret), or the runner's file with sections defaults, groups and devices"
                     + " (see --device; its sensors section is ignored). Options and environment variables win"
@@ -129,6 +130,15 @@ final class HelpText {
     private static String targetHostOption(OptionTable table) {
         return table.descriptor().settingFor(SettingRole.TARGET_HOST)
                 .map(s -> "-H/" + OptionNaming.longOption(s.key())).orElse("the host checked");
+    }
+
+    static String daysLeftHelp(PluginOption option, OptionTable table) {
+        ChannelDescriptor channel = table.descriptor().channels().stream()
+                .filter(c -> c.key().equals(option.channelKey())).findFirst().orElseThrow();
+        return "WARNING when " + channel.label() + " (" + channel.key() + ") is below WARN days, CRITICAL below CRIT"
+                + " (like check_smtp -D; the same as " + table.thresholdOption(Kind.WARNING, channel.key()) + " WARN: "
+                + table.thresholdOption(Kind.CRITICAL, channel.key()) + " CRIT:). Not measured, so never alerting,"
+                + " when the run made no TLS handshake.";
     }
 
     private static String thresholdHelp(PluginOption option, OptionTable table) {

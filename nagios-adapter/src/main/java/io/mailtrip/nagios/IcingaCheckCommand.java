@@ -88,6 +88,11 @@ final class IcingaCheckCommand {
         }
     }
 
+    private static String unitOf(PluginOption option, OptionTable table) {
+        return table.descriptor().channels().stream().filter(c -> c.key().equals(option.channelKey())).findFirst()
+                .map(c -> PerfUnit.forChannel(c.unit()).describeNumbers()).orElse("seconds");
+    }
+
     private String pluginDescription(PluginOption option, OptionTable table) {
         String primary = table.descriptor().settingFor(SettingRole.PRIMARY_CHANNEL)
                 .map(s -> "the primary channel (" + SettingHelp.defaultText(s) + " by default)")
@@ -96,8 +101,9 @@ final class IcingaCheckCommand {
             case TIMEOUT -> "Overall deadline of the plugin in seconds (default " + Invocation.DEFAULT_TIMEOUT.toSeconds()
                     + "); keep it below this command's timeout.";
             case TIMEOUT_STATE -> "State when the deadline expires: ok, warning, critical or unknown (default).";
+            case DAYS_LEFT -> HelpText.daysLeftHelp(option, table);
             case WARNING, CRITICAL -> (option.kind() == Kind.WARNING ? "Warning" : "Critical") + " range ([@][start:][end],"
-                    + " seconds) for " + (option.channelKey() == null ? primary
+                    + " " + unitOf(option, table) + ") for " + (option.channelKey() == null ? primary
                     : "channel " + option.channelKey()) + ".";
             case CONFIG -> "YAML settings file: setting keys as in the runner's YAML, or the runner's file with"
                     + " defaults, groups and devices; options win over it.";

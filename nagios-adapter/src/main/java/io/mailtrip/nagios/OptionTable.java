@@ -28,6 +28,9 @@ final class OptionTable {
     private static final Set<SettingRole> HOST_ONLY = EnumSet.of(SettingRole.INTERVAL, SettingRole.TAGS,
             SettingRole.GRAPH_TYPE, SettingRole.STACK_UNIT);
 
+    /** The channel unit of a count-down in days ({@code certificate}: days until the earliest expiry). */
+    static final String DAYS = "d";
+
     private final SensorDescriptor descriptor;
     private final PluginNames names;
     private final List<PluginOption> options = new ArrayList<>();
@@ -51,6 +54,11 @@ final class OptionTable {
             table.add(new PluginOption("--warning-" + channel.key(), null, Kind.WARNING, null, channel.key(), "RANGE"));
             table.add(new PluginOption("--critical-" + channel.key(), null, Kind.CRITICAL, null, channel.key(),
                     "RANGE"));
+            if (channel.unit().equals(DAYS)) {
+                // Like check_smtp -D: a channel counting days down to an event gets WARN[,CRIT] lower bounds.
+                table.add(new PluginOption("--" + channel.key() + "-days", null, Kind.DAYS_LEFT, null, channel.key(),
+                        "WARN[,CRIT]"));
+            }
         }
         table.add(PluginOption.plugin("--config", null, Kind.CONFIG, "FILE"));
         table.add(PluginOption.plugin("--device", null, Kind.DEVICE, "NAME"));

@@ -12,8 +12,11 @@ import java.util.function.Function;
 
 /**
  * Perfdata in the guidelines' grammar {@code label=value[UOM];[warn];[crit];[min];[max]}, one item per
- * channel of the descriptor, space-separated. Labels are channel keys (stable, no spaces, no quotes);
- * a channel the run did not measure is {@code U}, so graphs keep every series.
+ * channel of the descriptor that the run measured, space-separated. Labels are channel keys (stable, no
+ * spaces, no quotes). A channel the run did not measure (a leg that did not run, a channel the one-shot
+ * plugin never measures such as downtime, a certificate on a clear-text leg) is left out rather than
+ * {@code U}: the guidelines allow {@code U}, but Icinga 2.13's perfdata parser and several graphers reject
+ * it and drop the whole line.
  */
 final class PerfdataFormatter {
 
@@ -24,7 +27,11 @@ final class PerfdataFormatter {
                          Function<String, ChannelThresholds> thresholds) {
         StringJoiner out = new StringJoiner(" ");
         for (ChannelDescriptor channel : channels) {
-            out.add(item(channel, values.getOrDefault(channel.key(), ChannelValue.notMeasured()),
+            ChannelValue value = values.get(channel.key());
+            if (value == null || !value.measured()) {
+                continue;
+            }
+            out.add(item(channel, value,
                     thresholds.apply(channel.key())));
         }
         return out.toString();

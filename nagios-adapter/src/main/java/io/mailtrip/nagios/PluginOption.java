@@ -17,7 +17,10 @@ record PluginOption(String longName, String shortName, Kind kind, SettingDescrip
                     String valueLabel) {
 
     /** What an option does. */
-    enum Kind { HELP, VERSION, VERBOSE, TIMEOUT, TIMEOUT_STATE, WARNING, CRITICAL, CONFIG, DEVICE, SETTING, SETTING_OFF }
+    enum Kind {
+        HELP, VERSION, VERBOSE, TIMEOUT, TIMEOUT_STATE, WARNING, CRITICAL, DAYS_LEFT, CONFIG, DEVICE, SETTING,
+        SETTING_OFF
+    }
 
     static PluginOption plugin(String longName, String shortName, Kind kind, String valueLabel) {
         return new PluginOption(longName, shortName, kind, null, null, valueLabel);

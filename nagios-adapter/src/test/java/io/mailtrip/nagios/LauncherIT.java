@@ -151,6 +151,6 @@ class LauncherIT {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stdout().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
-        assertThat(run.perfdata()).containsOnlyKeys("smtp", "pop3", "total", "downtime");
+        assertThat(run.perfdata()).containsOnlyKeys("smtp", "pop3", "total");
     }
 }

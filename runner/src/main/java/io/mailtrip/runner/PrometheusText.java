@@ -21,6 +21,8 @@ final class PrometheusText {
 
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     private static final String MILLISECONDS = "ms";
+    private static final String DAYS = "d";
+    private static final double SECONDS_PER_DAY = 86_400;
 
     private PrometheusText() {
     }
@@ -36,6 +38,9 @@ final class PrometheusText {
         family(out, "probe_phase_duration_seconds", "gauge",
                 "Duration of each measured phase of the last run (the sensor's millisecond channels), in seconds.",
                 snapshots, PrometheusText::phases);
+        family(out, "probe_ssl_earliest_cert_expiry", "gauge",
+                "Unix time of the earliest certificate expiry the last run saw (its channels in days, counted from"
+                        + " the run's start); absent when the run used no TLS.", snapshots, PrometheusText::expiries);
         family(out, "probe_downtime_ratio", "gauge",
                 "Share of DOWN results among the results kept in the instance's history, 0 to 1.", snapshots,
                 (s, o) -> sample(o, "probe_downtime_ratio", labels(s, null),
@@ -58,6 +63,22 @@ final class PrometheusText {
             if (MILLISECONDS.equals(channel.unit()) && value.measured()) {
                 sample(out, "probe_phase_duration_seconds", labels(snapshot, channel.key()),
                         DecimalText.millisAsSeconds(value.value()));
+            }
+        }
+    }
+
+    /** A channel in days counts down to a moment (the certificate's expiry): exported as that moment. */
+    private static void expiries(InstanceHistory.Snapshot snapshot, StringBuilder out) {
+        if (snapshot.latest().isEmpty()) {
+            return;
+        }
+        SensorResult result = snapshot.latest().get().result();
+        for (ChannelDescriptor channel : snapshot.descriptor().channels()) {
+            ChannelValue value = result.channel(channel.key());
+            if (DAYS.equals(channel.unit()) && value.measured()) {
+                double at = result.start().toEpochMilli() / 1000.0 + value.value() * SECONDS_PER_DAY;
+                sample(out, "probe_ssl_earliest_cert_expiry", labels(snapshot, channel.key()),
+                        DecimalText.exact(Math.round(at)));
             }
         }
     }

@@ -91,7 +91,8 @@ class HttpEndpointTest {
             assertThat(response.headers().firstValue("Content-Type")).contains(PrometheusText.CONTENT_TYPE);
             Map<String, ExpositionFormat.Family> families = ExpositionFormat.parse(response.body());
             assertThat(families.keySet()).containsExactly("probe_success", "probe_duration_seconds",
-                    "probe_phase_duration_seconds", "probe_downtime_ratio", "mailtrip_runs_total",
+                    "probe_phase_duration_seconds", "probe_ssl_earliest_cert_expiry", "probe_downtime_ratio",
+                    "mailtrip_runs_total",
                     "mailtrip_skipped_runs_total");
             assertThat(families.get("mailtrip_runs_total").type()).isEqualTo("counter");
             assertThat(families.get("probe_success").samples()).extracting(s -> s.labels() + " " + s.value())
@@ -102,6 +103,7 @@ class HttpEndpointTest {
                     .containsExactly("mail-up/smtp", "mail-up/pop3", "mail-up/total");
             assertThat(families.get("probe_phase_duration_seconds").samples())
                     .allSatisfy(s -> assertThat(s.value()).isPositive().isLessThan(10));
+            assertThat(families.get("probe_ssl_earliest_cert_expiry").samples()).as("no TLS in these runs").isEmpty();
             assertThat(families.get("probe_downtime_ratio").samples()).extracting(ExpositionFormat.Sample::value)
                     .containsExactly(0.0, 1.0);
             assertThat(families.get("mailtrip_runs_total").samples()).extracting(ExpositionFormat.Sample::value)
@@ -161,11 +163,33 @@ class HttpEndpointTest {
                 assertThat(entry.path("primary").path("value").asDouble())
                         .isEqualTo(entry.path("latest").path("channels").path("pop3").path("value").asDouble());
                 assertThat(entry.path("latest").path("channels").fieldNames()).toIterable()
-                        .containsExactly("pop3", "smtp", "total", "downtime");
+                        .containsExactly("pop3", "smtp", "total", "downtime", "certificate");
                 assertThat(page).contains("<span class=\"primary\" data-channel=\"pop3\">Response Time POP3 ");
                 assertThat(chartAttributes(page)).containsExactly("data-chart=\"channel\" data-channel=\"pop3\"",
                         "data-chart=\"channel\" data-channel=\"smtp\"", "data-chart=\"channel\" data-channel=\"total\"",
-                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                        "data-chart=\"channel\" data-channel=\"downtime\"",
+                        "data-chart=\"channel\" data-channel=\"certificate\"");
+            }
+        }
+    }
+
+    @Test
+    void theEarliestCertificateExpiryIsExportedLikeBlackboxExporter() throws Exception {
+        try (Runner runner = runner("sensors:\n" + instance("tls", MailServers.tlsSettings(GREEN_MAIL)))) {
+            runner.runOnce();
+            try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+                Map<String, ExpositionFormat.Family> families = ExpositionFormat.parse(get(endpoint, "/metrics").body());
+                JsonNode latest = ResultJson.MAPPER.readTree(get(endpoint, "/api/results").body()).get(0)
+                        .path("latest");
+
+                double days = latest.path("channels").path("certificate").path("value").asDouble();
+                double start = java.time.Instant.parse(latest.path("time").asText()).toEpochMilli() / 1000.0;
+                assertThat(days).as("GreenMail's certificate is valid for a while").isPositive();
+                assertThat(families.get("probe_ssl_earliest_cert_expiry").samples())
+                        .singleElement().satisfies(sample -> {
+                            assertThat(sample.labels()).containsEntry("phase", "certificate");
+                            assertThat(sample.value()).isCloseTo(start + days * 86_400, org.assertj.core.api.Assertions.within(2.0));
+                        });
             }
         }
     }
@@ -184,13 +208,14 @@ class HttpEndpointTest {
                         page.indexOf("data-instance=\"stack\""));
                 String stack = page.substring(page.indexOf("data-instance=\"stack\""));
 
-                assertThat(separate.split("<svg", -1)).hasSize(1 + 4);
+                assertThat(separate.split("<svg", -1)).hasSize(1 + 5);
                 assertThat(chartAttributes(separate)).allMatch(a -> a.startsWith("data-chart=\"channel\""));
-                assertThat(stack.split("<svg", -1)).hasSize(1 + 3);
+                assertThat(stack.split("<svg", -1)).hasSize(1 + 4);
                 assertThat(chartAttributes(stack)).containsExactly(
                         "data-chart=\"stacked\" data-unit=\"s\" data-channels=\"smtp pop3\"",
                         "data-chart=\"channel\" data-channel=\"total\"",
-                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                        "data-chart=\"channel\" data-channel=\"downtime\"",
+                        "data-chart=\"channel\" data-channel=\"certificate\"");
                 assertThat(stack.split("<polygon class=\"band ", -1)).hasSize(1 + 2);
             }
         }

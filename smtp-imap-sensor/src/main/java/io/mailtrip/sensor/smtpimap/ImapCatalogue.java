@@ -1,6 +1,7 @@
 package io.mailtrip.sensor.smtpimap;
 
 import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.EnumOption;
@@ -155,6 +156,7 @@ public final class ImapCatalogue {
                         "from the SMTP acceptance until the probe was found in the folder and removed"),
                 new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + imap", true),
                 new ChannelDescriptor(CHANNEL_DOWNTIME, "Downtime", "%",
-                        "share of DOWN results among the instance's recent results, computed by the host"));
+                        "share of DOWN results among the instance's recent results, computed by the host"),
+                CertificatesSeen.channel());
     }
 }

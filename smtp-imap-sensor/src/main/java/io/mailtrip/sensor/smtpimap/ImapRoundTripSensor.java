@@ -11,6 +11,7 @@ import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.probe.ProbeSweep;
 import io.mailtrip.mailkit.probe.SensorKey;
 import io.mailtrip.mailkit.smtp.SmtpSubmission;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
@@ -91,15 +92,16 @@ final class ImapRoundTripSensor implements Sensor {
                 config.from(), config.to(), config.smtp().heloIdent(), start);
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
+        TlsTrust runTrust = trust.recordingInto(measured.certificates);
         String phase = SmtpSubmission.PHASE;
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, trace, watchdog, deadline)
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), runTrust, trace, watchdog, deadline)
                     .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
             phase = ImapSession.PHASE;
             Leg leg = new Leg(phase, config.imap().endpoint(), trace, watchdog, deadline);
-            try (ImapSession session = new ImapLogin(config.imap(), trust).open(leg)) {
+            try (ImapSession session = new ImapLogin(config.imap(), runTrust).open(leg)) {
                 if (config.imap().login().isEmpty()) {
                     session.logout();
                     measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
@@ -168,6 +170,7 @@ final class ImapRoundTripSensor implements Sensor {
                 ? measured.value(measured.smtpNanos + measured.imapNanos) : ChannelValue.notMeasured());
         // Downtime is the host's to fill from the instance's history (ResultHistory).
         channels.put(CHANNEL_DOWNTIME, ChannelValue.notMeasured());
+        channels.put(CertificatesSeen.CHANNEL_KEY, measured.certificates.daysLeft(Instant.now()));
         return new SensorResult(status, OneLine.of(message, 400), phase, channels, start,
                 Duration.ofNanos(System.nanoTime() - startNanos), details);
     }
@@ -178,6 +181,7 @@ final class ImapRoundTripSensor implements Sensor {
 
     /** Leg durations measured so far; -1 while a leg has not completed. */
     private static final class Measured {
+        final CertificatesSeen certificates = new CertificatesSeen();
         long smtpNanos = -1;
         long imapNanos = -1;
 

@@ -1,6 +1,7 @@
 package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.EnumOption;
@@ -141,6 +142,7 @@ public final class RoundTripCatalogue {
                         "from the SMTP acceptance until the end of the POP3 poll that found the probe"),
                 new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + pop3", true),
                 new ChannelDescriptor(CHANNEL_DOWNTIME, "Downtime", "%",
-                        "share of DOWN results among the instance's recent results, computed by the host"));
+                        "share of DOWN results among the instance's recent results, computed by the host"),
+                CertificatesSeen.channel());
     }
 }

@@ -27,7 +27,7 @@ class CatalogueTest {
         assertThat(descriptor.defaultTags()).containsExactly("mailsensor", "pop3sensor", "roundtrip");
         assertThat(descriptor.defaultInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(descriptor.channels()).extracting(ChannelDescriptor::key)
-                .containsExactly("smtp", "pop3", "total", "downtime");
+                .containsExactly("smtp", "pop3", "total", "downtime", "certificate");
         assertThat(descriptor.sections()).extracting(SettingSection::key)
                 .containsExactly("basic", "email", "smtp", "pop3", "tls", "debug", "display");
     }
