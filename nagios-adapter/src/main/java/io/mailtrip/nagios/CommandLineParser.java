@@ -117,6 +117,7 @@ final class CommandLineParser {
                 case SETTING -> settings.put(option.setting().key(),
                         new SourcedValue(value == null ? "true" : value, option.longName()));
                 case SETTING_OFF -> settings.put(option.setting().key(), new SourcedValue("false", name));
+                case SETTING_CHOICE -> settings.put(option.setting().key(), new SourcedValue(option.choice(), name));
                 case HELP, VERSION -> throw new IllegalStateException("handled before parsing: " + name);
             }
         }

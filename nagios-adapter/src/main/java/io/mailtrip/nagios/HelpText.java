@@ -63,6 +63,9 @@ final class HelpText {
             for (SettingDescriptor setting : section.settings()) {
                 table.options().stream().filter(o -> o.setting() == setting && o.kind() == Kind.SETTING)
                         .forEach(o -> entry(out, o, SettingHelp.describe(setting)));
+                table.options().stream().filter(o -> o.setting() == setting && o.kind() == Kind.SETTING_CHOICE)
+                        .forEach(o -> entry(out, o, "The same as " + o.longName().replace("--use-", "--"
+                                + OptionNaming.longOption(setting.key()).substring(2) + "=") + "."));
             }
         }
         out.add("");
@@ -123,7 +126,8 @@ final class HelpText {
             case DEVICE -> "Device of the --config file to check: its settings apply, then its group's, then"
                     + " the file's defaults; its host is the default of " + targetHostOption(table) + ". Without"
                     + " --device, only the defaults of such a file apply.";
-            case SETTING, SETTING_OFF -> throw new IllegalStateException("not a plugin option: " + option);
+            case SETTING, SETTING_OFF, SETTING_CHOICE -> throw new IllegalStateException("not a plugin option: "
+                    + option);
         };
     }
 

@@ -70,6 +70,10 @@ final class IcingaCheckCommand {
                     + "$\") == false }}", "Turns off " + OptionNaming.longOption(option.setting().key())
                     + " when " + variable(option.setting().key()) + " is false.");
             case SETTING -> setting(out, option);
+            // The ITL's ipv4-or-ipv6 template sets check_ipv4/check_ipv6 (and check_address to match).
+            case SETTING_CHOICE -> flag(out, option.shortName(), "$check_" + option.choice() + "$",
+                    "Connect over " + option.choice().replace("ipv", "IPv") + " only, both legs (set by the"
+                            + " ipv4-or-ipv6 template's check_" + option.choice() + ").");
             default -> valued(out, option.longName(), variable(option.longName().substring(2).replace('-', '_')),
                     pluginDescription(option, table));
         }

@@ -64,9 +64,20 @@ final class OptionTable {
         table.add(PluginOption.plugin("--device", null, Kind.DEVICE, "NAME"));
         for (SettingDescriptor setting : offered(descriptor)) {
             // The guidelines reserve -H for the host checked: the sensor's target host, whatever its key.
-            String shortName = setting.role() == SettingRole.TARGET_HOST ? "-H" : null;
+            // So is -p for its port (check_smtp -p).
+            String shortName = setting.role() == SettingRole.TARGET_HOST ? "-H"
+                    : setting.role() == SettingRole.TARGET_PORT ? "-p" : null;
             String longName = OptionNaming.longOption(setting.key());
             table.add(new PluginOption(longName, shortName, Kind.SETTING, setting, null, valueLabel(setting)));
+            if (setting.role() == SettingRole.ADDRESS_FAMILY) {
+                // -4/-6 (--use-ipv4/--use-ipv6, like check_smtp) set the family for every leg.
+                for (String value : setting.optionValues()) {
+                    if (PluginOption.FAMILY_SHORT_NAMES.containsKey(value)) {
+                        table.add(new PluginOption("--use-" + value, PluginOption.FAMILY_SHORT_NAMES.get(value),
+                                Kind.SETTING_CHOICE, setting, null, ""));
+                    }
+                }
+            }
             if (setting.type() == SettingType.BOOLEAN) {
                 table.add(new PluginOption("--no-" + longName.substring(2), null, Kind.SETTING_OFF, setting, null,
                         ""));

@@ -146,9 +146,8 @@ class NagiosPluginTest {
 
     @Test
     void aMissingRequiredSettingNamesItsOption() {
-        NagiosPlugin.Printed printed = run(List.of("-H", "127.0.0.1", "--from", "a@example.org", "--to",
-                "b@example.org"));
-        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --pop3-host: is required (a host name or IP address)\n");
+        NagiosPlugin.Printed printed = run(List.of("-H", "127.0.0.1", "--to", "b@example.org"));
+        assertThat(printed.text()).startsWith("SMTP-POP3 UNKNOWN - --from: is required (one e-mail address)\n");
         assertThat(printed.state().exitCode()).isEqualTo(3);
     }
 

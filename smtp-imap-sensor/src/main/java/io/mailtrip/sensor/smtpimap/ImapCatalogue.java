@@ -4,6 +4,7 @@ import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.EnumOption;
 import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.SensorDescriptor;
@@ -120,7 +121,8 @@ public final class ImapCatalogue {
         String login = ImapAuth.PASSWORD.key;
         return new SettingSection("imap", "IMAP specific", List.of(
                 IMAP_HOST.describe().section("imap").label("IMAP host")
-                        .help("IMAP server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
+                        .help("IMAP server of the receiving mailbox (host name, IPv4 or IPv6).")
+                        .defaultValue(new DefaultValue.SameAs(MailSettings.SMTP_HOST.name())).build(),
                 MailSettings.port(IMAP_PORT, "imap", "IMAP port", "Port of the IMAP server.", IMAP_SECURITY, "993",
                         "143"),
                 MailSettings.timeout(IMAP_TIMEOUT, "imap", "IMAP timeout", "IMAP"),

@@ -4,6 +4,7 @@ import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.EnumOption;
 import io.mailtrip.spi.ResultHistory;
 import io.mailtrip.spi.Secret;
@@ -115,7 +116,8 @@ public final class RoundTripCatalogue {
         }
         return new SettingSection("pop3", "POP3 specific", List.of(
                 POP3_HOST.describe().section("pop3").label("POP3 host")
-                        .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
+                        .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).")
+                        .defaultValue(new DefaultValue.SameAs(MailSettings.SMTP_HOST.name())).build(),
                 MailSettings.port(POP3_PORT, "pop3", "POP3 port", "Port of the POP3 server.", POP3_SECURITY, "995",
                         "110"),
                 MailSettings.timeout(POP3_TIMEOUT, "pop3", "POP3 timeout", "POP3"),
@@ -124,7 +126,9 @@ public final class RoundTripCatalogue {
                         .defaultValue("10").atLeast(1).unit("s").build(),
                 pollMode.defaultValue(PollMode.BACKOFF.key).build(),
                 MailSettings.maxTripTime("pop3"),
-                auth.defaultValue(Pop3AuthMode.NONE.key).build(),
+                // A user means a mailbox to check: no user keeps the seed's connect-only check.
+                auth.defaultValue(new DefaultValue.WhenSet(POP3_USER.name(), Pop3AuthMode.PASSWORD.key,
+                        Pop3AuthMode.NONE.key)).build(),
                 POP3_USER.describe().section("pop3").label("POP3 user")
                         .help("User name of the dedicated mailbox.").required()
                         .visibleWhen(POP3_AUTH.name(), "password", "apop").build(),

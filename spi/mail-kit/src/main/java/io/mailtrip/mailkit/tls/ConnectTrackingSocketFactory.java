@@ -1,11 +1,14 @@
 package io.mailtrip.mailkit.tls;
 
+import io.mailtrip.mailkit.AddressFamily;
+
 import javax.net.SocketFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 
 /**
  * Plain sockets that remember whether the TCP connect succeeded (Commons Net connects, does implicit
@@ -15,7 +18,17 @@ import java.net.SocketAddress;
  */
 public final class ConnectTrackingSocketFactory extends SocketFactory {
 
+    private final AddressFamily family;
     private volatile boolean connected;
+
+    public ConnectTrackingSocketFactory() {
+        this(AddressFamily.ANY);
+    }
+
+    /** Sockets that connect only to addresses of {@code family} ({@code -4}/{@code -6}). */
+    public ConnectTrackingSocketFactory(AddressFamily family) {
+        this.family = family;
+    }
 
     public boolean connected() {
         return connected;
@@ -26,7 +39,7 @@ public final class ConnectTrackingSocketFactory extends SocketFactory {
         Socket socket = new Socket() {
             @Override
             public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                super.connect(endpoint, timeout);
+                super.connect(inFamily(endpoint), timeout);
                 connected = true;
             }
         };
@@ -56,6 +69,23 @@ public final class ConnectTrackingSocketFactory extends SocketFactory {
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    /**
+     * Commons Net resolves the name to its first address; with a family forced, the first address of that
+     * family instead (the name stays Commons Net's, for SNI and the host-name check).
+     */
+    private SocketAddress inFamily(SocketAddress endpoint) throws UnknownHostException {
+        if (family == AddressFamily.ANY || !(endpoint instanceof InetSocketAddress remote)
+                || remote.getAddress() == null || family.allows(remote.getAddress())) {
+            return endpoint;
+        }
+        for (InetAddress candidate : InetAddress.getAllByName(remote.getHostString())) {
+            if (family.allows(candidate)) {
+                return new InetSocketAddress(candidate, remote.getPort());
+            }
+        }
+        throw new UnknownHostException(remote.getHostString() + " has no address of family " + family.key());
     }
 
     private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {

@@ -44,7 +44,7 @@ public final class TlsConnector<C extends SocketClient> {
         TlsMode mode = leg.endpoint().tls();
         boolean implicit = mode.implicit();
         C client = factory.apply(implicit);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory();
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.endpoint().family());
         try {
             open(client, sockets);
             return new Connected<>(client, implicit);
@@ -63,7 +63,7 @@ public final class TlsConnector<C extends SocketClient> {
 
     private Connected<C> connectPlain() throws PhaseFailure {
         C client = factory.apply(false);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory();
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.endpoint().family());
         try {
             open(client, sockets);
             return new Connected<>(client, false);
