@@ -40,10 +40,16 @@ record PluginNames(String sensorId, String plugin, String command, String servic
                 service.length() == 0 ? fromId.service() : service.toString());
     }
 
-    /** Where the shipped commands expect the plugin folder. */
+    /**
+     * Where the package installs the launcher and every shipped command expects it: the Monitoring Plugins
+     * directory ({@code $USER1$}, Icinga's {@code PluginDir}), a link into the package's folder.
+     */
     String pluginPath() {
-        return "/usr/local/lib/nagios/plugins/" + plugin + "/" + plugin;
+        return PLUGIN_DIR + "/" + plugin;
     }
+
+    /** The Monitoring Plugins directory of Debian, Ubuntu and the Icinga and Nagios packages. */
+    static final String PLUGIN_DIR = "/usr/lib/nagios/plugins";
 
     /** Where the shipped commands expect the flat {@code --config} file. */
     String configPath() {
