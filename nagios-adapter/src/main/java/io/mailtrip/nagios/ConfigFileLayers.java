@@ -31,7 +31,7 @@ record ConfigFileLayers(List<SettingsLayer> layers, Paths paths) {
 
     /** The user's spelling of a value a level of the file gave. */
     interface Paths {
-        /** {@code devices.mx1.settings.smtpPort}; empty for a level not from the file */
+        /** {@code devices.mx1.settings.serverPort}; empty for a level not from the file */
         Optional<String> path(SettingOrigin origin, String key);
     }
 

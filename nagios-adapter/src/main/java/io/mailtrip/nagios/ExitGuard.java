@@ -35,11 +35,6 @@ final class ExitGuard {
         return new ExitGuard(out, Runtime.getRuntime()::halt);
     }
 
-    /** A guard that never fires, for running the plugin inside another JVM (tests). */
-    static ExitGuard inactive() {
-        return new ExitGuard(null, null);
-    }
-
     /** Fires {@link #GRACE} after {@code deadline}, printing {@code text} and exiting with {@code exitCode}. */
     void arm(Duration deadline, String text, int exitCode) {
         if (exit == null) {

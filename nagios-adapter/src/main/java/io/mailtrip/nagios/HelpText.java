@@ -120,9 +120,9 @@ final class HelpText {
             case WARNING, CRITICAL -> thresholdHelp(option, table);
             case DAYS_LEFT -> daysLeftHelp(option, table);
             case CONFIG -> "YAML file of settings: a map of the YAML keys shown below to values"
-                    + " (pop3Password: secret), or the runner's file with sections defaults, groups and devices"
-                    + " (see --device; its sensors section is ignored). Options and environment variables win"
-                    + " over it.";
+                    + " (" + table.firstSettingKey() + ": ...), or the runner's file with sections defaults, groups"
+                    + " and devices (see --device; with it, this sensor's entry for the device in its sensors"
+                    + " section applies first). Options and environment variables win over it.";
             case DEVICE -> "Device of the --config file to check: its settings apply, then its group's, then"
                     + " the file's defaults; its host is the default of " + targetHostOption(table) + ". Without"
                     + " --device, only the defaults of such a file apply.";

@@ -133,12 +133,12 @@ final class IcingaCheckCommand {
         out.add("    }");
     }
 
-    /** {@code smtpPort} (or {@code timeout_state}) → {@code smtp_pop3_roundtrip_smtp_port}. */
+    /** A setting key (or {@code timeout_state}) → its variable: {@code <command>_server_port}. */
     private String variable(String key) {
         return variable(names, key);
     }
 
-    /** {@code pop3Password} (or {@code timeout_state}) of {@code smtp-pop3-roundtrip} → {@code smtp_pop3_roundtrip_pop3_password}. */
+    /** {@code serverPassword} of sensor {@code my-sensor} → {@code my_sensor_server_password}. */
     static String variable(PluginNames names, String key) {
         return names.command() + "_" + OptionNaming.snakeCase(key);
     }

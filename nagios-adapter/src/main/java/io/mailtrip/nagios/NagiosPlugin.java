@@ -154,7 +154,7 @@ public final class NagiosPlugin {
         return notes;
     }
 
-    /** {@code setting smtpPort = 587 (device mx1)}: the host kit's listing, secrets masked. */
+    /** {@code setting port = 587 (device mx1)}: the host kit's listing, secrets masked. */
     private static List<String> settingLines(SettingSources.Sourced sourced) {
         List<String> lines = new ArrayList<>();
         for (String line : sourced.resolved().inherited().describe(sourced.resolved().settings())) {

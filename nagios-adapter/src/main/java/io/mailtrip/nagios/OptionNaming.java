@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * How a setting key becomes a command-line option, an environment variable and an Icinga variable:
- * {@code smtpPort} → {@code --smtp-port}, {@code MAILTRIP_SMTP_PORT}, {@code smtp_pop3_roundtrip_smtp_port}.
- * Digits stay with the word before them ({@code pop3Auth} → {@code pop3-auth}).
+ * {@code serverPort} → {@code --server-port}, {@code MAILTRIP_SERVER_PORT}, {@code <command>_server_port}.
+ * Digits stay with the word before them ({@code ipv6Only} → {@code ipv6-only}).
  */
 final class OptionNaming {
 
@@ -14,17 +14,17 @@ final class OptionNaming {
     private OptionNaming() {
     }
 
-    /** {@code smtpPort} → {@code --smtp-port}. */
+    /** {@code serverPort} → {@code --server-port}. */
     static String longOption(String key) {
         return "--" + words(key, '-');
     }
 
-    /** {@code smtpPassword} → {@code MAILTRIP_SMTP_PASSWORD}. */
+    /** {@code serverPassword} → {@code MAILTRIP_SERVER_PASSWORD}. */
     static String environmentVariable(String key) {
         return ENV_PREFIX + words(key, '_').toUpperCase(Locale.ROOT);
     }
 
-    /** {@code smtpPort} → {@code smtp_port}: the part after the Icinga command's variable prefix. */
+    /** {@code serverPort} → {@code server_port}: the part after the Icinga command's variable prefix. */
     static String snakeCase(String key) {
         return words(key, '_');
     }

@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.Units;
+
 import java.util.Map;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Map;
  */
 record PerfUnit(String symbol, double fromChannel, Map<String, Double> suffixes, Double max) {
 
-    private static final Map<String, Double> TIME_SUFFIXES = Map.of("s", 1.0, "ms", 0.001);
+    /** A threshold number may carry {@code ms}; seconds are the guidelines' base unit. */
+    private static final Map<String, Double> TIME_SUFFIXES = Map.of("s", 1.0,
+            "ms", Units.factor("ms", "s").getAsDouble());
 
     PerfUnit {
         suffixes = Map.copyOf(suffixes);
@@ -21,9 +25,10 @@ record PerfUnit(String symbol, double fromChannel, Map<String, Double> suffixes,
 
     /** The perfdata unit for a channel measured in {@code channelUnit}. */
     static PerfUnit forChannel(String channelUnit) {
+        if (Units.isTime(channelUnit)) {
+            return new PerfUnit("s", Units.factor(channelUnit, "s").getAsDouble(), TIME_SUFFIXES, null);
+        }
         return switch (channelUnit) {
-            case "ms" -> new PerfUnit("s", 0.001, TIME_SUFFIXES, null);
-            case "s" -> new PerfUnit("s", 1.0, TIME_SUFFIXES, null);
             case "%" -> new PerfUnit("%", 1.0, Map.of("%", 1.0), 100.0);
             // Days have no UOM in the guidelines: a plain number (Icinga 2 would read "d" as days in seconds).
             case "d" -> new PerfUnit("", 1.0, Map.of("d", 1.0), null);

@@ -2,7 +2,7 @@ package io.mailtrip.nagios;
 
 /**
  * A setting value and where it came from, so that an error names what the operator has to change:
- * {@code --smtp-port}, {@code MAILTRIP_SMTP_PASSWORD} or {@code /etc/mailtrip.yml: smtpPort}.
+ * {@code --server-port}, {@code MAILTRIP_SERVER_PASSWORD} or {@code /etc/mailtrip.yml: serverPort}.
  *
  * @param value  the raw text
  * @param source the option, environment variable or file entry that gave it

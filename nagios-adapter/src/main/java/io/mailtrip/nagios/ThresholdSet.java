@@ -1,10 +1,11 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.nagios.Invocation.ThresholdOption;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingRole;
 import io.mailtrip.spi.Settings;
 
@@ -54,9 +55,7 @@ final class ThresholdSet {
     }
 
     private static String primaryChannel(SensorDescriptor descriptor, Settings settings) {
-        return descriptor.settingFor(SettingRole.PRIMARY_CHANNEL).map(SettingDescriptor::key)
-                .filter(settings::has).map(settings::text)
-                .orElseGet(() -> descriptor.channels().get(0).key());
+        return RoleSettings.of(settings).leading(descriptor).orElseThrow().key();
     }
 
     /** The key of the channel that leads the summary and that plain {@code -w}/{@code -c} apply to. */

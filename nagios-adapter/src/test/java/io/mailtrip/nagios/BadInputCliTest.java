@@ -27,7 +27,7 @@ class BadInputCliTest {
         List<String> args = new ArrayList<>();
         settings.forEach((key, value) -> args.add(OptionNaming.longOption(key) + "=" + value));
 
-        NagiosPlugin.Printed printed = new NagiosPlugin(Sensors.roundTripProvider().id(), name -> null, ExitGuard.inactive())
+        NagiosPlugin.Printed printed = new NagiosPlugin(Sensors.roundTripProvider().id(), name -> null, new ExitGuard(null, null))
                 .execute(args.toArray(String[]::new));
 
         String option = OptionNaming.longOption(bad.key());

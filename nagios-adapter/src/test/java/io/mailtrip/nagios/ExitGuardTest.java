@@ -53,7 +53,7 @@ class ExitGuardTest {
 
     @Test
     void anInactiveGuardNeverFires() {
-        ExitGuard guard = ExitGuard.inactive();
+        ExitGuard guard = new ExitGuard(null, null);
         guard.arm(Duration.ZERO, "never\n", 3);
         assertThat(guard.claim()).isTrue();
     }

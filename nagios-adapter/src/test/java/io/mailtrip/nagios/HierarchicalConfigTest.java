@@ -203,6 +203,6 @@ class HierarchicalConfigTest {
     }
 
     private NagiosPlugin.Printed run(String... args) {
-        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, ExitGuard.inactive()).execute(args);
+        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, new ExitGuard(null, null)).execute(args);
     }
 }

@@ -278,7 +278,7 @@ class NagiosPluginTest {
     }
 
     private NagiosPlugin.Printed run(List<String> args) {
-        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, ExitGuard.inactive()).execute(args.toArray(String[]::new));
+        return new NagiosPlugin(Sensors.roundTripProvider().id(), environment::get, new ExitGuard(null, null)).execute(args.toArray(String[]::new));
     }
 
     static List<String> options(Map<String, String> settings) {

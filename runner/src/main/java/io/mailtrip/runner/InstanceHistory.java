@@ -1,10 +1,11 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.host.ResultHistory;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
-import io.mailtrip.spi.Status;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the runner remembers of one instance: the SPI's {@link ResultHistory} for the downtime channel,
- * the statuses behind it (to persist them), the last {@value #CHART_POINTS} results for charts, the
+ * What the runner remembers of one instance: the host kit's {@link ResultHistory} for the downtime
+ * channel and the statuses behind it (to persist them), the last {@value #CHART_POINTS} results for charts, the
  * latest full result, and run counters. Written by the instance's runs (never overlapping), read by
  * HTTP threads, hence synchronized.
  */
@@ -26,17 +27,16 @@ public final class InstanceHistory {
 
     private final String instanceId;
     private final SensorDescriptor descriptor;
-    private final ChannelDisplay display;
+    private final RoleSettings display;
     private final List<String> channelKeys;
     private final int capacity;
     private final ResultHistory downtime;
-    private final Deque<Status> statuses = new ArrayDeque<>();
     private final Deque<ResultPoint> points = new ArrayDeque<>();
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skippedRuns = new AtomicLong();
     private RunRecord latest;
 
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, int capacity) {
+    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, int capacity) {
         this.instanceId = instanceId;
         this.descriptor = descriptor;
         this.display = display;
@@ -53,7 +53,7 @@ public final class InstanceHistory {
      * @param points          recent results, oldest first (values in descriptor order)
      * @param downtimePercent share of DOWN among the kept statuses
      */
-    public record Snapshot(String instanceId, SensorDescriptor descriptor, ChannelDisplay display,
+    public record Snapshot(String instanceId, SensorDescriptor descriptor, RoleSettings display,
                            Optional<RunRecord> latest,
                            List<ResultPoint> points, double downtimePercent, long runs,
                            long skippedRuns) {
@@ -66,7 +66,6 @@ public final class InstanceHistory {
     /** Adds a result and returns it with the downtime channel filled from this history. */
     public synchronized RunRecord record(SensorResult result) {
         SensorResult filled = downtime.record(result);
-        keepStatus(result.status());
         points.addLast(ResultPoint.of(filled, channelKeys));
         if (points.size() > Math.min(capacity, CHART_POINTS)) {
             points.removeFirst();
@@ -84,10 +83,7 @@ public final class InstanceHistory {
     /** Loads persisted history (oldest first) before the first run. */
     public synchronized void restore(String statusLetters, List<ResultPoint> restoredPoints) {
         for (char letter : statusLetters.toCharArray()) {
-            StatusLetters.parse(letter).ifPresent(status -> {
-                downtime.add(status);
-                keepStatus(status);
-            });
+            StatusLetters.parse(letter).ifPresent(downtime::add);
         }
         for (ResultPoint point : restoredPoints) {
             if (point.values().size() == channelKeys.size()) {
@@ -106,13 +102,6 @@ public final class InstanceHistory {
 
     /** The kept statuses as letters, oldest first: what the history file stores for the downtime window. */
     public synchronized String statusLetters() {
-        return StatusLetters.of(statuses);
-    }
-
-    private void keepStatus(Status status) {
-        statuses.addLast(status);
-        if (statuses.size() > capacity) {
-            statuses.removeFirst();
-        }
+        return StatusLetters.of(downtime.statuses());
     }
 }

@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mailtrip.host.InheritedSettings;
 import io.mailtrip.host.RawSettings;
@@ -84,7 +86,7 @@ final class InstanceLoader {
         if (problems.isEmpty() && id.isPresent() && resolved.isPresent()) {
             Settings settings = resolved.get().settings();
             instance = Optional.of(new InstanceConfig(id.get(), provider.get(), settings, resolved.get().inherited(),
-                    ScheduleInterval.of(settings), file + ": " + where));
+                    RoleSettings.of(settings).interval(), file + ": " + where));
         }
         return new Located(index, where, id, instance, problems, warnings);
     }

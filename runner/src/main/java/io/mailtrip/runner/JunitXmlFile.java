@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.AtomicFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

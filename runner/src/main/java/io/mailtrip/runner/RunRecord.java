@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
 
@@ -7,7 +9,7 @@ import io.mailtrip.spi.SensorResult;
  * One finished run as the outputs see it: which instance, of which sensor, how its channels are shown,
  * and its result with the history-based downtime channel filled in.
  */
-public record RunRecord(String instanceId, SensorDescriptor descriptor, ChannelDisplay display, SensorResult result) {
+public record RunRecord(String instanceId, SensorDescriptor descriptor, RoleSettings display, SensorResult result) {
 
     public String sensorId() {
         return descriptor.id();

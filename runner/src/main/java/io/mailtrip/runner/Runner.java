@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.Status;
@@ -84,7 +86,7 @@ public final class Runner implements AutoCloseable {
         for (InstanceConfig instance : config.instances()) {
             try {
                 InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
-                        ChannelDisplay.of(instance.settings()), config.history().size());
+                        RoleSettings.of(instance.settings()), config.history().size());
                 instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(),
                         instance.provider().create(instance.settings()), instance.interval(), history));
             } catch (ConfigurationException e) {
@@ -138,11 +140,6 @@ public final class Runner implements AutoCloseable {
         scheduler.every(FLUSH_PERIOD, this::flushOutputs);
         historyStore.ifPresent(store -> scheduler.every(HISTORY_SAVE_PERIOD, this::saveHistory));
         scheduler.start();
-    }
-
-    /** The bound HTTP port, when HTTP is on. */
-    public Optional<Integer> httpPort() {
-        return Optional.ofNullable(http).map(HttpEndpoint::port);
     }
 
     private void deliver(RunRecord record) {

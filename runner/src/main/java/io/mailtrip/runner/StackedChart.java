@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * One stacked area chart of several channels in one unit ({@code graphType = stacked}): each channel's
+ * One stacked area chart of several channels in one unit (the graph-type role set to stacked): each channel's
  * band sits on the bands before it, so the top edge is their sum. A run without a value adds nothing to
  * its band (the status strip below still shows the run). Drawn on the server like {@link SvgChart}.
  */

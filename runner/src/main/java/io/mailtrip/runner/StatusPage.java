@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.host.DecimalText;
 
 import io.mailtrip.host.MarkupText;
@@ -88,7 +90,7 @@ final class StatusPage {
     private static void charts(InstanceHistory.Snapshot snapshot, StringBuilder html) {
         List<Status> statuses = snapshot.points().stream().map(ResultPoint::status).toList();
         List<ChannelDescriptor> all = snapshot.descriptor().channels();
-        ChannelDisplay display = snapshot.display();
+        RoleSettings display = snapshot.display();
         List<ChannelDescriptor> stacked = display.ordered(snapshot.descriptor()).stream()
                 .filter(c -> display.stackFactor(c).isPresent()).toList();
         if (!stacked.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
@@ -27,7 +29,7 @@ class JunitXmlReportTest {
     private static RunRecord record(String id, Status status, String message, long millis) {
         SensorResult result = new SensorResult(status, message, "pop3", Map.of("latency", ChannelValue.of(millis)),
                 START, Duration.ofMillis(millis), List.of("trace <one>", "trace & two"));
-        return new RunRecord(id, SchedulerTest.FakeSensor.descriptor(), ChannelDisplay.DESCRIPTOR_ORDER, result);
+        return new RunRecord(id, SchedulerTest.FakeSensor.descriptor(), new RoleSettings(java.time.Duration.ofSeconds(60), java.util.Optional.empty(), java.util.Optional.empty()), result);
     }
 
     private static Document parse(String xml) throws Exception {
@@ -92,7 +94,7 @@ class JunitXmlReportTest {
     @Test
     void dropsCharactersXmlCannotCarry() throws Exception {
         String xml = JunitXmlReport.render(List.of(new RunRecord("x", SchedulerTest.FakeSensor.descriptor(),
-                ChannelDisplay.DESCRIPTOR_ORDER, new SensorResult(Status.DOWN, "bell \u0007 here", "smtp", Map.of(),
+                new RoleSettings(java.time.Duration.ofSeconds(60), java.util.Optional.empty(), java.util.Optional.empty()), new SensorResult(Status.DOWN, "bell \u0007 here", "smtp", Map.of(),
                         START, Duration.ZERO, List.of()))));
 
         Element failure = (Element) parse(xml).getElementsByTagName("failure").item(0);

@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
@@ -35,7 +37,7 @@ class SchedulerTest {
         SensorProvider provider = Sensors.roundTripProvider();
         Settings settings = Settings.parse(provider.descriptor(), raw);
         return new SensorInstance(id, provider.descriptor(), provider.create(settings), Duration.ofSeconds(1),
-                new InstanceHistory(id, provider.descriptor(), ChannelDisplay.of(settings), 100));
+                new InstanceHistory(id, provider.descriptor(), RoleSettings.of(settings), 100));
     }
 
     @Test
@@ -82,7 +84,7 @@ class SchedulerTest {
         for (int i = 0; i < 2000; i++) {
             instances.add(new SensorInstance("fake" + i, descriptor, new FakeSensor(Duration.ofMillis(20)),
                     Duration.ofSeconds(1),
-                    new InstanceHistory("fake" + i, descriptor, ChannelDisplay.DESCRIPTOR_ORDER, 10)));
+                    new InstanceHistory("fake" + i, descriptor, new RoleSettings(java.time.Duration.ofSeconds(60), java.util.Optional.empty(), java.util.Optional.empty()), 10)));
         }
         AtomicInteger results = new AtomicInteger();
         Scheduler scheduler = new Scheduler(instances, r -> results.incrementAndGet());

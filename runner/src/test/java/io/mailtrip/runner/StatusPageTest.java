@@ -1,5 +1,7 @@
 package io.mailtrip.runner;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorDescriptor;
@@ -22,15 +24,15 @@ class StatusPageTest {
     private static final SensorDescriptor DESCRIPTOR = Sensors.roundTripProvider().descriptor();
     private static final Instant NOW = Instant.parse("2026-01-01T10:00:00Z");
 
-    private static ChannelDisplay display(Map<String, String> display) {
+    private static RoleSettings display(Map<String, String> display) {
         Map<String, String> raw = new LinkedHashMap<>(Map.of("from", "a@example.org", "to", "b@example.org",
                 "smtpHost", "mail.example.org", "pop3Host", "mail.example.org"));
         raw.putAll(display);
-        return ChannelDisplay.of(Settings.parse(DESCRIPTOR, raw));
+        return RoleSettings.of(Settings.parse(DESCRIPTOR, raw));
     }
 
     /** One instance with two UP runs: smtp 40 + pop3 60 = total 100 ms, then 50 + 100 = 150 ms. */
-    private static String page(ChannelDisplay display) {
+    private static String page(RoleSettings display) {
         InstanceHistory history = new InstanceHistory("mail1", DESCRIPTOR, display, 10);
         history.record(result(40, 60));
         history.record(result(50, 100));

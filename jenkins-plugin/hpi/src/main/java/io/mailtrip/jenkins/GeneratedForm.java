@@ -2,8 +2,8 @@ package io.mailtrip.jenkins;
 
 import hudson.model.Describable;
 import hudson.model.Descriptor;
-import io.mailtrip.jenkins.core.FieldProblem;
 import io.mailtrip.jenkins.core.FormModel;
+import io.mailtrip.spi.ConfigurationProblem;
 import org.kohsuke.stapler.DataBoundSetter;
 
 import java.util.List;
@@ -57,9 +57,9 @@ public abstract class GeneratedForm<T extends GeneratedForm<T>> implements Descr
     }
 
     /** Refuses a submitted form with its first problem, on the field it concerns. */
-    static void refuseFirst(String where, List<FieldProblem> problems) throws Descriptor.FormException {
+    static void refuseFirst(String where, List<ConfigurationProblem> problems) throws Descriptor.FormException {
         if (!problems.isEmpty()) {
-            throw new Descriptor.FormException(where + ": " + problems.get(0).line(), problems.get(0).field());
+            throw new Descriptor.FormException(where + ": " + problems.get(0).line(), problems.get(0).key());
         }
     }
 

@@ -4,7 +4,6 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.Terminator;
 import io.mailtrip.jenkins.core.BoundInstance;
-import io.mailtrip.jenkins.core.FormBindingException;
 import io.mailtrip.jenkins.core.SensorRuns;
 import io.mailtrip.jenkins.core.StatusViewModel;
 import io.mailtrip.spi.ConfigurationException;
@@ -54,7 +53,7 @@ public final class MailtripRuns {
                 BoundInstance bound = PluginSensors.binding(config.getSensorId())
                         .bind(config.formValues(true), defaults, JenkinsCredentials.SYSTEM);
                 configured.add(new SensorRuns.Configured(bound, PluginSensors.provider(config.getSensorId())));
-            } catch (FormBindingException | ConfigurationException e) {
+            } catch (ConfigurationException | ConfigurationException e) {
                 log.println(config.getInstanceId() + ": not run: " + e.getMessage());
             }
         }

@@ -3,8 +3,8 @@ package io.mailtrip.jenkins;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
-import io.mailtrip.jenkins.core.FieldProblem;
 import io.mailtrip.jenkins.core.FormModel;
+import io.mailtrip.spi.ConfigurationProblem;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -44,7 +44,7 @@ public final class SensorDefaults extends GeneratedForm<SensorDefaults> {
     static SensorDefaults fromForm(JSONObject json) throws Descriptor.FormException {
         SensorDefaults defaults = new SensorDefaults();
         defaults.take(GeneratedFormValues.read(defaultsModel(), json == null ? new JSONObject() : json));
-        List<FieldProblem> problems = PluginSensors.binding(PluginSensors.formSensorId())
+        List<ConfigurationProblem> problems = PluginSensors.binding(PluginSensors.formSensorId())
                 .defaultsProblems(defaults.formValues(true), JenkinsCredentials.SYSTEM);
         refuseFirst("global defaults", problems);
         return defaults;

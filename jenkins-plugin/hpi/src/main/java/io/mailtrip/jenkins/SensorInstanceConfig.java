@@ -3,9 +3,8 @@ package io.mailtrip.jenkins;
 import hudson.Extension;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
-import hudson.util.Secret;
-import io.mailtrip.jenkins.core.FieldProblem;
 import io.mailtrip.jenkins.core.FormModel;
+import io.mailtrip.spi.ConfigurationProblem;
 import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.StaplerRequest2;
@@ -63,7 +62,7 @@ public final class SensorInstanceConfig extends GeneratedForm<SensorInstanceConf
         String sensorId = json.optString(FormModel.SENSOR_ID, "");
         SensorInstanceConfig config = new SensorInstanceConfig(json.optString(FormModel.INSTANCE_ID, ""), sensorId);
         config.take(GeneratedFormValues.read(config.model(), json));
-        List<FieldProblem> problems = PluginSensors.binding(sensorId)
+        List<ConfigurationProblem> problems = PluginSensors.binding(sensorId)
                 .problems(config.formValues(true), defaults.formValues(true), JenkinsCredentials.SYSTEM);
         refuseFirst(config.instanceId, problems);
         return config;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one resolver of inherited settings, used by every host: a value comes from the sensor itself,
@@ -41,7 +42,9 @@ public final class InheritedSettings {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, SettingOrigin> origins = new LinkedHashMap<>();
         List<String> unused = new ArrayList<>();
-        String targetHost = descriptor.settingFor(SettingRole.TARGET_HOST).map(SettingDescriptor::key).orElse(null);
+        // Plain loops, no lambdas: the Nagios plugin's one-shot JVM pays for every bootstrap on its start-up path.
+        Optional<SettingDescriptor> target = descriptor.settingFor(SettingRole.TARGET_HOST);
+        String targetHost = target.isPresent() ? target.get().key() : null;
         for (int i = layers.size() - 1; i >= 0; i--) {
             SettingsLayer layer = layers.get(i);
             boolean own = i == 0;
@@ -51,14 +54,15 @@ public final class InheritedSettings {
                 values.put(targetHost, layer.host().get());
                 origins.put(targetHost, layer.origin());
             }
-            layer.values().forEach((key, value) -> {
+            for (Map.Entry<String, String> entry : layer.values().entrySet()) {
+                String key = entry.getKey();
                 if (own || descriptor.setting(key).isPresent()) {
-                    values.put(key, value);
+                    values.put(key, entry.getValue());
                     origins.put(key, layer.origin());
                 } else {
                     unused.add(layer.origin().describe() + ": " + key);
                 }
-            });
+            }
         }
         return new InheritedSettings(descriptor, values, origins, List.copyOf(unused));
     }
@@ -80,12 +84,13 @@ public final class InheritedSettings {
 
     /**
      * Every effective setting with its origin, secrets masked, for a {@code --validate} listing:
-     * {@code smtpPort = 587 (device mx1)}.
+     * {@code port = 587 (device mx1)}.
      */
     public List<String> describe(Settings settings) {
         List<String> lines = new ArrayList<>();
-        settings.describe().forEach((key, value) ->
-                lines.add(key + " = " + value + " (" + origin(key).describe() + ")"));
+        for (Map.Entry<String, String> entry : settings.describe().entrySet()) {
+            lines.add(entry.getKey() + " = " + entry.getValue() + " (" + origin(entry.getKey()).describe() + ")");
+        }
         return lines;
     }
 

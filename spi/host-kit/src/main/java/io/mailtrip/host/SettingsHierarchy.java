@@ -194,8 +194,8 @@ public final class SettingsHierarchy {
 
     /**
      * Where in the file the value of {@code key} that {@code origin} gave is written: the user's own
-     * spelling for messages ({@code devices.mx1.settings.smtpPort}, {@code devices.mx1.host} for a target
-     * host that came from the device's host, {@code defaults.pop3Host}); empty for a level not in this
+     * spelling for messages ({@code devices.mx1.settings.serverPort}, {@code devices.mx1.host} for a target
+     * host that came from the device's host, {@code defaults.serverPort}); empty for a level not in this
      * hierarchy (an instance's own settings, the default).
      */
     public Optional<String> path(SettingOrigin origin, String key) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Set;
  * (command line, environment, a file's levels, a form) → {@link InheritedSettings} → {@code ${env:}} /
  * {@code ${file:}} {@link ValueReferences} → {@link Settings#parse}. Every value keeps its origin, and every
  * problem is handed to the host's {@link Naming}, which says it in the user's own spelling
- * ({@code --smtp-port}, {@code sensors[0] (mail1): smtpPort}, the form field). A host that parses, defaults
+ * ({@code --server-port}, {@code sensors[0] (mail1): serverPort}, the form field). A host that parses, defaults
  * or re-words settings itself is a second pipeline: use this one.
  */
 public final class SettingsPipeline {
@@ -67,26 +68,35 @@ public final class SettingsPipeline {
         Set<String> unresolved = new HashSet<>();
         List<String> inlineSecrets = new ArrayList<>();
         List<ConfigurationProblem> problems = new ArrayList<>();
-        inherited.values().forEach((key, value) -> {
+        // Plain loops, no lambdas: the Nagios plugin's one-shot JVM pays for every bootstrap on its start-up path.
+        for (Map.Entry<String, String> entry : inherited.values().entrySet()) {
+            String key = entry.getKey();
+            String value = entry.getValue();
             try {
                 String result = references.resolve(key, value);
                 resolved.put(key, result);
-                boolean secret = descriptor.setting(key).map(SettingDescriptor::type).orElse(null) == SettingType.SECRET;
+                Optional<SettingDescriptor> setting = descriptor.setting(key);
+                boolean secret = setting.isPresent() && setting.get().type() == SettingType.SECRET;
                 if (secret && !value.isBlank() && value.equals(result)) {
                     inlineSecrets.add(key);
                 }
             } catch (ConfigurationException e) {
                 unresolved.add(key);
-                e.problems().forEach(p -> problems.add(naming.name(p, inherited.origin(key))));
+                for (ConfigurationProblem problem : e.problems()) {
+                    problems.add(naming.name(problem, inherited.origin(key)));
+                }
             }
-        });
+        }
         Settings settings = null;
         try {
             settings = Settings.parse(descriptor, resolved);
         } catch (ConfigurationException e) {
             // A reference that failed already has its line; "is required" for the same key would repeat it.
-            e.problems().stream().filter(p -> !unresolved.contains(p.key()))
-                    .forEach(p -> problems.add(naming.name(p, inherited.origin(p.key()))));
+            for (ConfigurationProblem problem : e.problems()) {
+                if (!unresolved.contains(problem.key())) {
+                    problems.add(naming.name(problem, inherited.origin(problem.key())));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException(problems);

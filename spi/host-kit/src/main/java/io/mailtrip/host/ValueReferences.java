@@ -1,16 +1,11 @@
 package io.mailtrip.host;
 
 import io.mailtrip.spi.ConfigurationException;
-import io.mailtrip.spi.ConfigurationProblem;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.ArrayList;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,10 +21,21 @@ public final class ValueReferences {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
     private final UnaryOperator<String> environment;
+    private final boolean resolving;
 
     /** @param environment looks up an environment variable, {@code null} when unset */
     public ValueReferences(UnaryOperator<String> environment) {
+        this(environment, true);
+    }
+
+    private ValueReferences(UnaryOperator<String> environment, boolean resolving) {
         this.environment = environment;
+        this.resolving = resolving;
+    }
+
+    /** No references: every value is taken as written (a host whose secrets come from its own store). */
+    public static ValueReferences none() {
+        return new ValueReferences(name -> null, false);
     }
 
     /** References resolved against the process environment. */
@@ -37,31 +43,10 @@ public final class ValueReferences {
         return new ValueReferences(System::getenv);
     }
 
-    /**
-     * Resolves every value of a flat settings map.
-     *
-     * @throws ConfigurationException naming each key whose reference cannot be resolved
-     */
-    public Map<String, String> resolveAll(Map<String, String> raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        raw.forEach((key, value) -> {
-            try {
-                out.put(key, resolve(key, value));
-            } catch (ConfigurationException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
-        return out;
-    }
-
     /** The value behind {@code value} when it is a reference, else {@code value} itself. */
     public String resolve(String key, String value) {
-        if (value == null) {
-            return null;
+        if (value == null || !resolving) {
+            return value;
         }
         Matcher m = REFERENCE.matcher(value.strip());
         if (!m.matches()) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Number text and markup escaping, the same for every host whatever the default locale. */
+/** Number text, units and markup escaping, the same for every host whatever the default locale. */
 class PresentationTextTest {
 
     @Test
@@ -34,5 +34,15 @@ class PresentationTextTest {
         assertThat(MarkupText.escapeStrict("${env:X} <y>")).isEqualTo("${env:X} &lt;y&gt;");
         assertThatThrownBy(() -> MarkupText.escapeStrict("line\nbreak"))
                 .hasMessage("text contains control character U+000A: line\nbreak");
+    }
+
+    @Test
+    void timeUnitsConvertAndOtherKindsNever() {
+        assertThat(Units.factor("ms", "s")).isEqualTo(java.util.OptionalDouble.of(0.001));
+        assertThat(Units.factor("s", "ms")).isEqualTo(java.util.OptionalDouble.of(1000));
+        assertThat(Units.factor("min", "s")).isEqualTo(java.util.OptionalDouble.of(60));
+        assertThat(Units.factor("%", "%")).isEqualTo(java.util.OptionalDouble.of(1));
+        assertThat(Units.factor("%", "ms")).isEmpty();
+        assertThat(Units.factor("ms", "bytes")).isEmpty();
     }
 }

@@ -23,7 +23,7 @@ class ValueReferencesTest {
         assertThat(references.resolve("pop3Password", "${file:" + secretFile + "}")).isEqualTo("from-file");
         assertThat(references.resolve("subjectText", "price ${env:X} is plain text")).isEqualTo(
                 "price ${env:X} is plain text");
-        assertThatThrownBy(() -> references.resolveAll(Map.of("smtpPassword", "${env:NOPE}")))
+        assertThatThrownBy(() -> references.resolve("smtpPassword", "${env:NOPE}"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("smtpPassword: environment variable NOPE is not set");
         assertThatThrownBy(() -> references.resolve("smtpPassword", "${file:" + dir.resolve("missing") + "}"))

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record BoundInstance(String instanceId, Settings settings, InheritedSettings inherited) {
 
-    /** Every effective setting with its origin ({@code smtpPort = 587 (global defaults)}), secrets masked. */
+    /** Every effective setting with its origin ({@code port = 587 (global defaults)}), secrets masked. */
     public List<String> describe() {
         return inherited.describe(settings);
     }

@@ -11,9 +11,9 @@ import java.util.List;
  * A user setting and the secret right after it, which Jenkins shows as one credentials field so that
  * the password lives in the credentials store instead of the plugin's configuration.
  *
- * @param userKey     the text setting holding the user name ({@code smtpUser})
- * @param passwordKey the secret setting holding its password ({@code smtpPassword})
- * @param field       the form field of the credentials id ({@code smtpCredentialsId})
+ * @param userKey     the text setting holding the user name ({@code serverUser})
+ * @param passwordKey the secret setting holding its password ({@code serverPassword})
+ * @param field       the form field of the credentials id ({@code serverCredentialsId})
  */
 public record CredentialPair(String userKey, String passwordKey, String field) {
 
@@ -39,7 +39,7 @@ public record CredentialPair(String userKey, String passwordKey, String field) {
         return pairs;
     }
 
-    /** {@code smtpUser} + {@code smtpPassword} give {@code smtpCredentialsId}: the keys' common prefix. */
+    /** {@code serverUser} + {@code serverPassword} give {@code serverCredentialsId}: the keys' common prefix. */
     static String fieldName(String userKey, String passwordKey) {
         int common = 0;
         while (common < userKey.length() && common < passwordKey.length()

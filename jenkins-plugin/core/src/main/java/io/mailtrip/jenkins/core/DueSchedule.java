@@ -76,11 +76,6 @@ public final class DueSchedule {
         }
     }
 
-    /** When the instance is next due, if it is planned. */
-    public synchronized Optional<Instant> nextStart(String id) {
-        return Optional.ofNullable(plans.get(id)).map(Plan::next);
-    }
-
     /** A whole number of ticks below the interval, the same for the same id on every start. */
     private Duration spread(String id, Duration interval) {
         long slots = Math.max(1, interval.toMillis() / tick.toMillis());

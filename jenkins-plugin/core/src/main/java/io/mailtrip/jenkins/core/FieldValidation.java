@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.spi.ConfigurationProblem;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +60,8 @@ public final class FieldValidation {
         return form;
     }
 
-    private static FieldCheck firstOf(String field, List<FieldProblem> problems) {
-        return problems.stream().filter(p -> p.field().equals(field)).findFirst()
+    private static FieldCheck firstOf(String field, List<ConfigurationProblem> problems) {
+        return problems.stream().filter(p -> p.key().equals(field)).findFirst()
                 .map(p -> FieldCheck.error(p.message())).orElse(FieldCheck.ok());
     }
 }

@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.spi.ConfigurationProblem;
+
 import io.mailtrip.host.SettingOrigin;
 import io.mailtrip.host.SettingsLayer;
 
@@ -18,7 +20,7 @@ import java.util.Optional;
  * @param layer    the setting values of this form, by setting key
  * @param problems unknown fields and credentials ids not found, in form order
  */
-record FormLayer(SettingsLayer layer, List<FieldProblem> problems) {
+record FormLayer(SettingsLayer layer, List<ConfigurationProblem> problems) {
 
     FormLayer {
         problems = List.copyOf(problems);
@@ -26,10 +28,10 @@ record FormLayer(SettingsLayer layer, List<FieldProblem> problems) {
 
     static FormLayer read(FormModel model, SettingOrigin origin, Map<String, String> form,
                           CredentialsLookup credentials) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<ConfigurationProblem> problems = new ArrayList<>();
         for (String name : form.keySet()) {
             if (model.field(name).isEmpty()) {
-                problems.add(new FieldProblem(name, "unknown field of the " + model.descriptor().id()
+                problems.add(new ConfigurationProblem(name, "unknown field of the " + model.descriptor().id()
                         + (model.scope() == FormScope.DEFAULTS ? " global defaults" : " form") + " (known: "
                         + String.join(", ", model.fields().stream().map(FormField::name).toList()) + ")"));
             }
@@ -50,7 +52,7 @@ record FormLayer(SettingsLayer layer, List<FieldProblem> problems) {
                     values.put(pair.userKey(), found.get().username());
                     values.put(pair.passwordKey(), found.get().password());
                 } else {
-                    problems.add(new FieldProblem(field.name(), "no username with password credential with id '"
+                    problems.add(new ConfigurationProblem(field.name(), "no username with password credential with id '"
                             + value + "' is visible to Jenkins"));
                 }
             }

@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.host.ResultHistory;
 
 import io.mailtrip.spi.ChannelDescriptor;
@@ -8,7 +10,6 @@ import io.mailtrip.spi.SensorResult;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -31,28 +32,24 @@ public record HistoryChart(List<ChartPanel> panels) {
     /**
      * @param newestFirst the kept results, as {@link ResultHistory#results()} gives them
      * @param descriptor  the sensor's descriptor, for its channels
-     * @param primaryKey  the primary channel's key
-     * @param style       independent or stacked in a unit
+     * @param roles       which channel leads and whether (and in which unit) the channels stack
      */
-    public static HistoryChart of(List<SensorResult> newestFirst, SensorDescriptor descriptor, String primaryKey,
-                                  ChartStyle style) {
+    public static HistoryChart of(List<SensorResult> newestFirst, SensorDescriptor descriptor, RoleSettings roles) {
         if (newestFirst.isEmpty()) {
             return new HistoryChart(List.of());
         }
         List<SensorResult> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
-        List<ChannelDescriptor> channels = new ArrayList<>(descriptor.channels());
-        channels.sort(Comparator.comparing(c -> !c.key().equals(primaryKey)));
+        List<ChannelDescriptor> channels = roles.ordered(descriptor);
 
         List<ChartPanel> panels = new ArrayList<>();
         List<ChannelDescriptor> alone = new ArrayList<>(channels);
-        if (style.isStacked()) {
-            String unit = style.stackUnit().orElseThrow();
+        if (roles.stacked()) {
+            String unit = roles.stackUnit().orElseThrow();
             List<ChartSeries> stacked = new ArrayList<>();
             for (ChannelDescriptor channel : channels) {
-                OptionalDouble factor = UnitScale.factor(channel.unit(), unit);
-                // A sum of other channels (total) is the stack's top edge already: stacking it would count twice.
-                if (factor.isPresent() && !channel.sum()) {
+                OptionalDouble factor = roles.stackFactor(channel);
+                if (factor.isPresent()) {
                     stacked.add(series(channel, oldestFirst, factor.getAsDouble()));
                     alone.remove(channel);
                 }

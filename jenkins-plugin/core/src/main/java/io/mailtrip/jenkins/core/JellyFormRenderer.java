@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Visibility rules are not drawn as {@code f:radioBlock} or {@code f:optionalBlock}. The form is a
  * {@code f:repeatableProperty} item, where radio groups are named document-wide; a rule with several
- * values ({@code pop3Auth in {password, apop}}) would need the same field under two radio blocks; and
+ * values ({@code auth in {password, apop}}) would need the same field under two radio blocks; and
  * block nesting changes the submitted JSON shape. Every field is a plain entry instead, its rule shown
  * as the entry's description and in its help file, and the SPI ignores values of settings that do not
  * apply (the same rule everywhere, server-side). Live checks send the controlling fields along.

@@ -1,6 +1,7 @@
 package io.mailtrip.jenkins.core;
 
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.host.RoleSettings;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -107,7 +108,7 @@ public final class SensorRuns implements AutoCloseable {
                     live.put(id, new Live(configured.provider().id(), Map.copyOf(resolved), bound, sensor));
                 }
                 histories.computeIfAbsent(id, k -> new ResultHistory(historySize, historySize));
-                schedule.plan(id, RoleSettings.interval(bound.settings()), now);
+                schedule.plan(id, RoleSettings.of(bound.settings()).interval(), now);
                 ids.add(id);
             } catch (ConfigurationException e) {
                 log.println(id + ": not run: " + e.getMessage());
@@ -163,12 +164,6 @@ public final class SensorRuns implements AutoCloseable {
                 finished(instance);
             }
         }, pool));
-    }
-
-    /** Whether a run of the instance is in progress. */
-    public synchronized boolean isRunning(String id) {
-        Live instance = live.get(id);
-        return instance != null && instance.running;
     }
 
     /** The status page's rows, in configuration order. */

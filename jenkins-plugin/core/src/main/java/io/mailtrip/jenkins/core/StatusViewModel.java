@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.host.ResultHistory;
 
 import io.mailtrip.spi.ChannelDescriptor;
@@ -58,7 +60,8 @@ public final class StatusViewModel {
     private static StatusRow row(Source source, Locale locale, ZoneId zone) {
         Settings settings = source.settings();
         Optional<SensorResult> last = source.history().latest();
-        String primaryKey = RoleSettings.primaryChannel(settings);
+        RoleSettings roles = RoleSettings.of(settings);
+        String primaryKey = roles.leading(settings.descriptor()).map(ChannelDescriptor::key).orElse("");
         List<ChannelCell> cells = new ArrayList<>();
         for (ChannelDescriptor channel : settings.descriptor().channels()) {
             ChannelValue value = last.map(r -> r.channel(channel.key())).orElse(ChannelValue.notMeasured());
@@ -71,8 +74,7 @@ public final class StatusViewModel {
         }
         ChannelCell primary = cells.isEmpty() ? new ChannelCell("", "", ChannelValue.notMeasured().toString())
                 : cells.get(0);
-        HistoryChart chart = HistoryChart.of(source.history().results(), settings.descriptor(), primaryKey,
-                RoleSettings.chartStyle(settings));
+        HistoryChart chart = HistoryChart.of(source.history().results(), settings.descriptor(), roles);
         return new StatusRow(source.instanceId(), settings.descriptor().displayName(locale),
                 last.map(SensorResult::status), last.map(r -> r.status().name()).orElse(NOT_RUN_YET), primary, cells,
                 number(source.history().downtimePercent()) + " %", last.map(SensorResult::message).orElse(""),

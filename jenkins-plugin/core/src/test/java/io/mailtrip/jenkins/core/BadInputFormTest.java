@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.spi.ConfigurationProblem;
+
 import io.mailtrip.sensor.smtppop3.testkit.BadInput;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +49,7 @@ class BadInputFormTest {
                 ? new UsernamePassword(values.get("smtpUser"), values.get("smtpPassword"))
                 : new UsernamePassword(values.get("pop3User"), values.get("pop3Password")));
 
-        List<String> lines = BINDING.problems(form, store).stream().map(FieldProblem::line).toList();
+        List<String> lines = BINDING.problems(form, store).stream().map(ConfigurationProblem::line).toList();
 
         String expected = CREDENTIAL_FIELDS.containsKey(bad.key())
                 ? CREDENTIAL_FIELDS.get(bad.key()) + ": " + bad.expected() : bad.expected();

@@ -1,5 +1,9 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.spi.ConfigurationException;
+
+import io.mailtrip.spi.ConfigurationProblem;
+
 import io.mailtrip.spi.Settings;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +53,7 @@ class FormBindingTest {
     void aBadSettingIsReportedOnItsFieldWithTheSpiRule() {
         Map<String, String> form = form();
         form.put("smtpPort", "70000");
-        assertThatThrownBy(() -> BINDING.bind(form, STORE)).isInstanceOf(FormBindingException.class)
+        assertThatThrownBy(() -> BINDING.bind(form, STORE)).isInstanceOf(ConfigurationException.class)
                 .hasMessage("smtpPort: 70000 is not in 1..65535");
     }
 
@@ -66,7 +70,7 @@ class FormBindingTest {
     void anUnknownCredentialIdIsNamed() {
         Map<String, String> form = form();
         form.put("pop3CredentialsId", "gone");
-        assertThat(BINDING.problems(form, STORE)).extracting(FieldProblem::line).containsExactly(
+        assertThat(BINDING.problems(form, STORE)).extracting(ConfigurationProblem::line).containsExactly(
                 "pop3CredentialsId: no username with password credential with id 'gone' is visible to Jenkins");
     }
 
@@ -84,7 +88,7 @@ class FormBindingTest {
         form.put("instanceId", "mail 1");
         form.put("sensorId", "other");
         form.put("smtpPassword", "typed-by-hand");
-        assertThat(BINDING.problems(form, STORE)).extracting(FieldProblem::line).containsExactly(
+        assertThat(BINDING.problems(form, STORE)).extracting(ConfigurationProblem::line).containsExactly(
                 "smtpPassword: unknown field of the smtp-pop3-roundtrip form (known: "
                         + String.join(", ", BINDING.fieldNames()) + ")",
                 "instanceId: 'mail 1' may contain letters, digits, '.', '_' and '-' only",
@@ -154,7 +158,7 @@ class FormBindingTest {
         Map<String, String> defaults = defaults();
         defaults.put("smtpPort", "70000");
         defaults.put("pop3CredentialsId", "gone");
-        assertThat(BINDING.problems(form, defaults, STORE)).extracting(FieldProblem::line).containsExactly(
+        assertThat(BINDING.problems(form, defaults, STORE)).extracting(ConfigurationProblem::line).containsExactly(
                 "smtpPort: 70000 is not in 1..65535 (inherited from global defaults)",
                 "pop3CredentialsId: no username with password credential with id 'gone' is visible to Jenkins"
                         + " (inherited from global defaults)");
@@ -181,7 +185,7 @@ class FormBindingTest {
         defaults.put("smtpPort", "0");
         defaults.put("from", "two@example.org, addresses@example.org");
         defaults.put("instanceId", "mail1");
-        assertThat(BINDING.defaultsProblems(defaults, STORE)).extracting(FieldProblem::line).containsExactly(
+        assertThat(BINDING.defaultsProblems(defaults, STORE)).extracting(ConfigurationProblem::line).containsExactly(
                 "instanceId: unknown field of the smtp-pop3-roundtrip global defaults (known: "
                         + String.join(", ", BINDING.defaultsModel().fields().stream().map(FormField::name).toList())
                         + ")",

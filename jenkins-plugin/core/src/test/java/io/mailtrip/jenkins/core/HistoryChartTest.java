@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,7 @@ class HistoryChartTest {
 
     @Test
     void independentMeansOnePanelPerChannelInItsOwnUnitOldestFirstWithGaps() {
-        HistoryChart chart = HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP, "pop3",
-                ChartStyle.independent());
+        HistoryChart chart = HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP, roles("pop3", null));
         assertThat(chart.panels()).extracting(ChartPanel::title)
                 .containsExactly("Response Time POP3", "Response Time SMTP", "Total", "Downtime",
                         "Certificate Expiry");
@@ -36,8 +37,7 @@ class HistoryChartTest {
 
     @Test
     void stackedMeansTheConvertibleChannelsInTheStackUnitAndTheRestOnTheirOwn() {
-        HistoryChart chart = HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP, "total",
-                ChartStyle.stacked("s"));
+        HistoryChart chart = HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP, roles("total", "s"));
         // total is the sum of smtp and pop3, the stack's top edge: stacking it would count twice.
         assertThat(chart.panels()).extracting(ChartPanel::title)
                 .containsExactly(HistoryChart.STACKED_TITLE, "Total", "Downtime", "Certificate Expiry");
@@ -52,18 +52,9 @@ class HistoryChartTest {
     }
 
     @Test
-    void unitsOfOtherKindsNeverConvert() {
-        assertThat(UnitScale.factor("ms", "s")).isEqualTo(OptionalDouble.of(0.001));
-        assertThat(UnitScale.factor("s", "ms")).isEqualTo(OptionalDouble.of(1000));
-        assertThat(UnitScale.factor("%", "%")).isEqualTo(OptionalDouble.of(1));
-        assertThat(UnitScale.factor("%", "ms")).isEmpty();
-        assertThat(UnitScale.factor("ms", "bytes")).isEmpty();
-    }
-
-    @Test
     void theSvgIsWellFormedAndDrawsLinesWithGapsOrStackedBands() {
         String independent = new SvgChartRenderer().render(HistoryChart.of(NEWEST_FIRST,
-                StatusViewTestData.ROUND_TRIP, "pop3", ChartStyle.independent()));
+                StatusViewTestData.ROUND_TRIP, roles("pop3", null)));
         Document pop3 = GeneratedFilesTest.Xml.parse(independent.substring(0, independent.indexOf("</svg>") + 6));
         assertThat(pop3.getDocumentElement().getAttribute("aria-label")).isEqualTo("Response Time POP3 (ms)");
         // 1380, gap, 750: two lone points, no line across the gap.
@@ -72,7 +63,7 @@ class HistoryChartTest {
         assertThat(independent).contains("Response Time POP3 (ms), max 1380");
 
         String stacked = new SvgChartRenderer().render(HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP,
-                "total", ChartStyle.stacked("s")));
+                roles("total", "s")));
         Document stack = GeneratedFilesTest.Xml.parse(stacked.substring(0, stacked.indexOf("</svg>") + 6));
         List<Element> bands = GeneratedFilesTest.Xml.elements(stack, "polygon");
         assertThat(bands).hasSize(2);
@@ -91,5 +82,11 @@ class HistoryChartTest {
         Document parsed = GeneratedFilesTest.Xml.parse(svg);
         assertThat(GeneratedFilesTest.Xml.elements(parsed, "polyline")).hasSize(1);
         assertThat(parsed.getDocumentElement().getAttribute("aria-label")).isEqualTo("<b>& (ms)");
+    }
+
+    /** The display of an instance that leads with {@code primary} and stacks in {@code stackUnit} (or not). */
+    private static RoleSettings roles(String primary, String stackUnit) {
+        return new RoleSettings(java.time.Duration.ofMinutes(1), java.util.Optional.of(primary),
+                java.util.Optional.ofNullable(stackUnit));
     }
 }

@@ -3,6 +3,8 @@ package io.mailtrip.jenkins.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mailtrip.spi.Settings;
+import io.mailtrip.host.SettingsLayer;
+import io.mailtrip.host.SettingsPipeline;
 import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,8 +60,9 @@ class JenkinsfileExampleTest {
         String user = find(jenkinsfile, "usernameVariable: '([^']+)'");
         String password = find(jenkinsfile, "passwordVariable: '([^']+)'");
         Map<String, String> environment = Map.of(user, "probe", password, "Env-Secret-2468");
-        Settings settings = Settings.parse(BundledSensor.DESCRIPTOR,
-                new ValueReferences(environment::get).resolveAll(raw));
+        Settings settings = new SettingsPipeline(new ValueReferences(environment::get)).resolve(
+                BundledSensor.DESCRIPTOR, List.of(SettingsLayer.of("sensor", sensor.get("id").asText(), raw)),
+                (problem, origin) -> problem).settings();
 
         assertThat(settings.text("pop3User")).isEqualTo("probe");
         assertThat(settings.secret("pop3Password").orElseThrow().reveal()).isEqualTo("Env-Secret-2468");

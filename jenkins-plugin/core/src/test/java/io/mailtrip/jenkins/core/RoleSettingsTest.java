@@ -1,5 +1,7 @@
 package io.mailtrip.jenkins.core;
 
+import io.mailtrip.host.RoleSettings;
+
 import io.mailtrip.spi.Settings;
 import org.junit.jupiter.api.Test;
 
@@ -16,29 +18,28 @@ class RoleSettingsTest {
     void settingsAreFoundByRoleNotByKey() {
         Settings settings = Settings.parse(StatusViewTestData.ODD_KEYS, Map.of("every", "120", "lead", "fast",
                 "drawing", "stacked", "scale", "ms", "interval", "999", "primaryChannel", "share"));
-        assertThat(RoleSettings.interval(settings)).isEqualTo(Duration.ofSeconds(120));
-        assertThat(RoleSettings.primaryChannel(settings)).isEqualTo("fast");
-        assertThat(RoleSettings.chartStyle(settings)).isEqualTo(ChartStyle.stacked("ms"));
+        assertThat(RoleSettings.of(settings).interval()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(RoleSettings.of(settings).primaryChannel().orElseThrow()).isEqualTo("fast");
+        assertThat(RoleSettings.of(settings).stackUnit()).hasValue("ms");
     }
 
     @Test
     void unsetRoleSettingsFallBackToTheirDefaultsAndTheDescriptorsInterval() {
         Settings settings = Settings.parse(StatusViewTestData.ODD_KEYS, Map.of());
-        assertThat(RoleSettings.interval(settings)).isEqualTo(Duration.ofSeconds(300));
-        assertThat(RoleSettings.primaryChannel(settings)).isEqualTo("slow");
-        assertThat(RoleSettings.chartStyle(settings)).isEqualTo(ChartStyle.independent());
+        assertThat(RoleSettings.of(settings).interval()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(RoleSettings.of(settings).leading(settings.descriptor()).orElseThrow().key()).isEqualTo("slow");
+        assertThat(RoleSettings.of(settings).stacked()).isFalse();
     }
 
     @Test
     void theRoundTripSensorsDisplaySettingsAreRead() {
-        assertThat(RoleSettings.primaryChannel(StatusViewTestData.roundTrip(Map.of()))).isEqualTo("total");
+        assertThat(RoleSettings.of(StatusViewTestData.roundTrip(Map.of())).primaryChannel().orElseThrow()).isEqualTo("total");
         Settings stacked = StatusViewTestData.roundTrip(Map.of("primaryChannel", "pop3", "graphType", "stacked",
                 "stackUnit", "s", "interval", "300"));
-        assertThat(RoleSettings.primaryChannel(stacked)).isEqualTo("pop3");
-        assertThat(RoleSettings.chartStyle(stacked).stackUnit()).isEqualTo(Optional.of("s"));
-        assertThat(RoleSettings.interval(stacked)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(RoleSettings.of(stacked).primaryChannel().orElseThrow()).isEqualTo("pop3");
+        assertThat(RoleSettings.of(stacked).stackUnit()).isEqualTo(Optional.of("s"));
+        assertThat(RoleSettings.of(stacked).interval()).isEqualTo(Duration.ofMinutes(5));
         // stackUnit applies only to stacked graphs; its value alone does not stack anything.
-        assertThat(RoleSettings.chartStyle(StatusViewTestData.roundTrip(Map.of("stackUnit", "s"))))
-                .isEqualTo(ChartStyle.independent());
+        assertThat(RoleSettings.of(StatusViewTestData.roundTrip(Map.of("stackUnit", "s"))).stacked()).isFalse();
     }
 }

@@ -56,6 +56,7 @@ class SensorRunsTest {
                 List.of(new ChannelDescriptor("time", "Time", "ms", "how long"),
                         new ChannelDescriptor(ChannelDescriptor.DOWNTIME, "Downtime", "%", "share of DOWN")));
         final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch blocking = new CountDownLatch(1);
         final AtomicInteger created = new AtomicInteger();
         final Map<Sensor, Boolean> closed = new ConcurrentHashMap<>();
 
@@ -80,6 +81,7 @@ class SensorRunsTest {
                 @Override
                 public SensorResult run(Deadline deadline) {
                     if (blocks) {
+                        blocking.countDown();
                         try {
                             release.await(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS);
                         } catch (InterruptedException e) {
@@ -137,24 +139,20 @@ class SensorRunsTest {
         assertThat(started.get("fast2").get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.UP);
         assertThat(started.get("fast").get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.UP);
         assertThat(started.get("slow")).isNotDone();
-        CompletableFuture<SensorResult> again = runs.start("fast", log).orElse(null);
-        assertThat(waitUntil(() -> !runs.isRunning("fast") && !runs.isRunning("fast2"))).as(logged.toString()).isTrue();
-        assertThat(runs.isRunning("slow")).isTrue();
         assertThat(runs.start("slow", log)).as("runs of one instance never overlap").isEmpty();
-        if (again != null) {
-            assertThat(again.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.UP);
-        }
         StatusViewModel view = runs.view(Locale.ROOT, ZoneOffset.UTC);
         assertThat(view.rows()).extracting(StatusRow::statusText).containsExactly("not run yet", "UP", "UP");
 
         // The next tick starts the fast ones again while slow still blocks.
-        assertThat(runs.startDue(now.plus(TICK), log)).containsOnlyKeys("fast", "fast2");
-        assertThat(waitUntil(() -> !runs.isRunning("fast") && !runs.isRunning("fast2"))).isTrue();
-        assertThat(runs.isRunning("slow")).isTrue();
+        Map<String, CompletableFuture<SensorResult>> next = runs.startDue(now.plus(TICK), log);
+        assertThat(next).containsOnlyKeys("fast", "fast2");
+        for (CompletableFuture<SensorResult> run : next.values()) {
+            assertThat(run.get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.UP);
+        }
+        assertThat(started.get("slow")).isNotDone();
 
         provider.release.countDown();
         assertThat(started.get("slow").get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.UP);
-        assertThat(waitUntil(() -> !runs.isRunning("slow"))).isTrue();
         assertThat(runs.view(Locale.ROOT, ZoneOffset.UTC).rows().get(0).statusText()).isEqualTo("UP");
         assertThat(logged.toString()).contains("slow: UP ran", "fast: UP ran");
     }
@@ -178,17 +176,18 @@ class SensorRunsTest {
     }
 
     @Test
-    void aSensorReplacedWhileRunningIsClosedWhenItsRunEnds() {
+    void aSensorReplacedWhileRunningIsClosedWhenItsRunEnds() throws Exception {
         Instant now = Instant.now();
         runs.sync(List.of(instance("a", "block")), now, log);
-        runs.startDue(now, log);
-        assertThat(waitUntil(() -> runs.isRunning("a"))).isTrue();
+        CompletableFuture<SensorResult> run = runs.startDue(now, log).get("a");
+        assertThat(provider.blocking.await(5, TimeUnit.SECONDS)).isTrue();
 
         runs.sync(List.of(instance("a", "ok")), now, log);
         assertThat(provider.closed.values()).as("the running sensor is not closed under its run")
                 .containsOnly(false);
 
         provider.release.countDown();
+        run.get(5, TimeUnit.SECONDS);
         assertThat(waitUntil(() -> provider.closed.containsValue(true))).isTrue();
         assertThat(provider.closed.values()).containsExactlyInAnyOrder(true, false);
     }

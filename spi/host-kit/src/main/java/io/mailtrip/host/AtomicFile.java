@@ -1,4 +1,4 @@
-package io.mailtrip.runner;
+package io.mailtrip.host;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -13,21 +13,21 @@ import java.nio.file.StandardCopyOption;
  * Replaces a file's content so that readers (Jenkins, a restart) see the old or the new version,
  * never half of one: write a temporary file beside it, then rename it over the target.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
     }
 
     /** Writes content produced piece by piece, so a large file never has to be one string in memory. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, String content) throws IOException {
+    public static void write(Path target, String content) throws IOException {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
