@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.PeerLimits;
 import io.mailtrip.mailkit.PhaseFailure;
 
 import java.io.IOException;
@@ -38,7 +39,8 @@ final class MailboxListing {
                 return grown.get();
             }
         }
-        session.leg().step("UIDL", session.client());
+        // The listing has its own limit (entries), enforced while it is read (issue 13).
+        session.leg().step("UIDL", session.client(), PeerLimits.Reply.LISTING);
         POP3MessageInfo[] listing = session.client().listUniqueIdentifiers();
         if (listing == null) {
             throw session.leg().refused("UIDL refused", session.client().getReplyString());

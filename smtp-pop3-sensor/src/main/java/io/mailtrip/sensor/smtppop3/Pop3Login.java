@@ -40,8 +40,7 @@ final class Pop3Login {
         trace.leg(PHASE);
         Leg leg = new Leg(PHASE, config.pop3(), trace, watchdog, deadline);
         TlsConnector.Connected<POP3SClient> connected = new TlsConnector<>(leg, SECURITY_KEY, implicit -> {
-            POP3SClient client = new POP3SClient("TLS", implicit);
-            trust.applyTo(client);
+            POP3SClient client = trust.pop3Client(implicit, watchdog.input());
             client.addProtocolCommandListener(trace);
             return client;
         }).connect();

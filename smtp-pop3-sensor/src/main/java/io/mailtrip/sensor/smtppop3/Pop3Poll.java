@@ -1,6 +1,7 @@
 package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.mailkit.Leg;
+import io.mailtrip.mailkit.PeerLimits;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.probe.MessageHeaders;
 import io.mailtrip.mailkit.probe.ProbeMessage;
@@ -93,7 +94,7 @@ final class Pop3Poll {
     private static MessageHeaders readHeaders(Pop3Connection connection, int number)
             throws IOException, PhaseFailure {
         Leg leg = connection.leg();
-        leg.step("TOP " + number + " 0", connection.client());
+        leg.step("TOP " + number + " 0", connection.client(), PeerLimits.Reply.HEADER);
         Reader reader = connection.client().retrieveMessageTop(number, 0);
         if (reader == null) {
             throw leg.refused("TOP refused", connection.client().getReplyString());

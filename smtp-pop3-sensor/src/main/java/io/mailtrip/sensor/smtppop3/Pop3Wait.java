@@ -6,7 +6,6 @@ import io.mailtrip.mailkit.Watchdog;
 import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.probe.TripWindow;
 import io.mailtrip.mailkit.tls.TlsTrust;
-
 import io.mailtrip.spi.Deadline;
 
 import java.time.Duration;
@@ -53,7 +52,8 @@ final class Pop3Wait {
             sleepUntil(Math.min(System.nanoTime() + pause.toNanos(), tripEnd));
             if (deadline.expired() || watchdog.fired()) {
                 throw new PhaseFailure(Pop3Login.PHASE, "POP3 waiting for the probe: run deadline reached in phase "
-                        + Pop3Login.PHASE + ", step pause before poll " + polls + " (after " + (polls - 1) + " polls)");
+                        + Pop3Login.PHASE + ", step pause before poll " + polls + " (after " + (polls - 1) + " polls)",
+                        true);
             }
             Pop3Poll.Outcome outcome;
             try (Pop3Connection connection = Pop3Login.open(config, trust, trace, watchdog, deadline)) {

@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.settings.Choice;
 import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
@@ -38,10 +39,8 @@ public final class RoundTripCatalogue {
     public static final SettingKey<Integer> POP3_PORT = SettingKey.integer("pop3Port");
     public static final SettingKey<Duration> POP3_TIMEOUT = SettingKey.seconds("pop3Timeout");
     public static final SettingKey<Duration> POP3_INTERVAL = SettingKey.seconds("pop3Interval");
-    public static final SettingKey<PollMode> POP3_POLL_MODE = SettingKey.choice("pop3PollMode", PollMode.class,
-            PollMode::key);
-    public static final SettingKey<Pop3AuthMode> POP3_AUTH = SettingKey.choice("pop3Auth", Pop3AuthMode.class,
-            Pop3AuthMode::key);
+    public static final SettingKey<PollMode> POP3_POLL_MODE = MailSettings.choice("pop3PollMode", PollMode.class);
+    public static final SettingKey<Pop3AuthMode> POP3_AUTH = MailSettings.choice("pop3Auth", Pop3AuthMode.class);
     public static final SettingKey<String> POP3_USER = SettingKey.text("pop3User", SettingType.STRING);
     public static final SettingKey<Secret> POP3_PASSWORD = SettingKey.secret("pop3Password");
     public static final SettingKey<TlsMode> POP3_SECURITY = MailSettings.securityKey("pop3Security");
@@ -52,36 +51,34 @@ public final class RoundTripCatalogue {
             .map(Locale::forLanguageTag).toList();
 
     /** {@code pop3PollMode}. */
-    public enum PollMode {
-        BACKOFF("backoff", "Back off up to the connection interval"), FIXED("fixed", "Fixed connection interval");
+    public enum PollMode implements Choice {
+        BACKOFF("Back off up to the connection interval"), FIXED("Fixed connection interval");
 
-        private final String key;
         private final String label;
 
-        PollMode(String key, String label) {
-            this.key = key;
+        PollMode(String label) {
             this.label = label;
         }
 
-        String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
     /** {@code pop3Auth}: the POP3 login style. */
-    public enum Pop3AuthMode {
-        NONE("none", "None (connect only)"), PASSWORD("password", "Username and password"), APOP("apop", "APOP");
+    public enum Pop3AuthMode implements Choice {
+        NONE("None (connect only)"), PASSWORD("Username and password"), APOP("APOP");
 
-        private final String key;
         private final String label;
 
-        Pop3AuthMode(String key, String label) {
-            this.key = key;
+        Pop3AuthMode(String label) {
             this.label = label;
         }
 
-        String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
@@ -102,18 +99,14 @@ public final class RoundTripCatalogue {
     }
 
     private static SettingSection pop3() {
-        SettingDescriptor.Builder pollMode = POP3_POLL_MODE.describe().section("pop3").label("Poll schedule")
+        SettingDescriptor.Builder pollMode = MailSettings.options(POP3_POLL_MODE.describe(), PollMode.class)
+                .section("pop3").label("Poll schedule")
                 .help("backoff polls right after the SMTP acceptance, then doubles the pause from 50 ms up to"
                         + " the connection interval; fixed waits the connection interval before every poll.");
-        for (PollMode mode : PollMode.values()) {
-            pollMode.option(mode.key, mode.label);
-        }
-        SettingDescriptor.Builder auth = POP3_AUTH.describe().section("pop3").label("POP3 authentication")
+        SettingDescriptor.Builder auth = MailSettings.options(POP3_AUTH.describe(), Pop3AuthMode.class)
+                .section("pop3").label("POP3 authentication")
                 .help("none connects and reads the greeting only (no mail is fetched); password uses USER/PASS;"
                         + " apop uses APOP with the greeting's timestamp (RFC 1939 section 7).");
-        for (Pop3AuthMode mode : Pop3AuthMode.values()) {
-            auth.option(mode.key, mode.label);
-        }
         return new SettingSection("pop3", "POP3 specific", List.of(
                 POP3_HOST.describe().section("pop3").label("POP3 host")
                         .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).")
@@ -124,11 +117,11 @@ public final class RoundTripCatalogue {
                 POP3_INTERVAL.describe().section("pop3").label("Connection interval")
                         .help("Longest pause between two POP3 logins while waiting for the probe.")
                         .defaultValue("10").atLeast(1).unit("s").build(),
-                pollMode.defaultValue(PollMode.BACKOFF.key).build(),
+                pollMode.defaultValue(PollMode.BACKOFF.key()).build(),
                 MailSettings.maxTripTime("pop3"),
                 // A user means a mailbox to check: no user keeps the seed's connect-only check.
-                auth.defaultValue(new DefaultValue.WhenSet(POP3_USER.name(), Pop3AuthMode.PASSWORD.key,
-                        Pop3AuthMode.NONE.key)).build(),
+                auth.defaultValue(new DefaultValue.WhenSet(POP3_USER.name(), Pop3AuthMode.PASSWORD.key(),
+                        Pop3AuthMode.NONE.key())).build(),
                 POP3_USER.describe().section("pop3").label("POP3 user")
                         .help("User name of the dedicated mailbox.").required()
                         .visibleWhen(POP3_AUTH.name(), "password", "apop").build(),

@@ -1,6 +1,7 @@
 package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.mailkit.OneLine;
+import io.mailtrip.mailkit.PeerLimits;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.ResultStore;
@@ -42,8 +43,15 @@ final class RoundTripSensor implements Sensor {
     private final MailboxMemory memory = new MailboxMemory();
     private final Optional<ResultStore> store;
     private final String sensorKey;
+    private final PeerLimits limits;
 
     RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store) {
+        this(config, trust, store, PeerLimits.DEFAULTS);
+    }
+
+    /** @param limits what servers may send per run; tests loosen them to provoke what they prevent */
+    RoundTripSensor(RoundTripConfig config, TlsTrust trust, Optional<ResultStore> store, PeerLimits limits) {
+        this.limits = limits;
         this.config = config;
         this.trust = trust;
         this.store = store;
@@ -64,12 +72,16 @@ final class RoundTripSensor implements Sensor {
         ProtocolTrace trace = new ProtocolTrace();
         Measured measured = new Measured();
         SensorResult result;
-        try (Watchdog watchdog = new Watchdog(deadline)) {
+        try (Watchdog watchdog = new Watchdog(deadline, limits)) {
             result = roundTrip(deadline, trace, watchdog, measured, start, startNanos);
-        } catch (RuntimeException e) {
-            // A bug must still give a result, never an exception across the SPI.
-            result = result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
-                    measured, start, startNanos, trace.lines());
+        } catch (RuntimeException | Error e) {
+            // A bug, or an Error such as OutOfMemoryError, must still give a result naming the phase, never
+            // an exception across the SPI: a host must not lose an instance's result (issue 13).
+            if (measured.sentGuid != null) {
+                memory.abandoned().giveUpOn(measured.sentGuid);
+            }
+            result = result(Status.UNKNOWN, "internal error in phase " + measured.phase + ": "
+                    + OneLine.of(String.valueOf(e), 160), measured.phase, measured, start, startNanos, trace.lines());
         }
         if (store.isPresent()) {
             List<String> details = new ArrayList<>(result.details());
@@ -88,12 +100,15 @@ final class RoundTripSensor implements Sensor {
         boolean sent = false;
         TlsTrust runTrust = trust.recordingInto(measured.certificates);
         String phase = SmtpSubmission.PHASE;
+        measured.phase = phase;
         try {
             SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), runTrust, trace, watchdog, deadline)
                     .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
+            measured.sentGuid = probe.guid();
             phase = Pop3Login.PHASE;
+            measured.phase = phase;
             if (config.pop3Auth() == RoundTripCatalogue.Pop3AuthMode.NONE) {
                 try (Pop3Connection connection = Pop3Login.open(config, runTrust, trace, watchdog, deadline)) {
                     Pop3Cleanup.quit(connection);
@@ -116,7 +131,8 @@ final class RoundTripSensor implements Sensor {
                 // Its probe may still arrive: then it is late, never taken for a later run's probe.
                 memory.abandoned().giveUpOn(probe.guid());
             }
-            Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
+            Status status = failure.deadlineReached() || watchdog.fired() || deadline.expired() ? Status.UNKNOWN
+                    : Status.DOWN;
             return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
         } catch (InterruptedException e) {
             memory.abandoned().giveUpOn(probe.guid());
@@ -152,11 +168,13 @@ final class RoundTripSensor implements Sensor {
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
-    /** Leg durations measured so far; -1 while a leg has not completed. */
+    /** Leg durations measured so far (-1 while a leg has not completed), the phase reached, the probe sent. */
     private static final class Measured {
         final CertificatesSeen certificates = new CertificatesSeen();
         long smtpNanos = -1;
         long pop3Nanos = -1;
+        String phase = SmtpSubmission.PHASE;
+        String sentGuid;
 
         ChannelValue value(long nanos) {
             return nanos < 0 ? ChannelValue.notMeasured() : ChannelValue.of(Math.round(nanos / 1_000.0) / 1_000.0);

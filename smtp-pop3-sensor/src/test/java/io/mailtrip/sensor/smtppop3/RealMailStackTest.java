@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtppop3;
 
+import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.sensor.smtppop3.testkit.MailStack;
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
 import io.mailtrip.spi.Deadline;
@@ -163,8 +164,8 @@ class RealMailStackTest {
             "auto,    SMTPS_PORT,      enforceTls,      PLAIN",
     })
     void smtpAuthMechanisms(String mechanism, String listener, String mode, String onWire) {
-        Map<String, String> settings = MailStack.settings(listener, mode, POP3S, "enforceTls");
-        settings.put("smtpAuthMechanism", mechanism);
+        Map<String, String> settings = MailStack.fixture(listener, mode, POP3S, "enforceTls")
+                .with(MailSettings.SMTP_AUTH_MECHANISM, mechanism).map();
 
         SensorResult result = run("AUTH " + onWire + " @ " + listener, settings);
 
@@ -175,8 +176,8 @@ class RealMailStackTest {
 
     @Test
     void smtpAuthIsReallyRequiredOnTheAuthListener() {
-        Map<String, String> settings = MailStack.settings(SMTP_AUTH, "none", POP3S, "enforceTls");
-        settings.put("smtpAuth", "none");
+        Map<String, String> settings = MailStack.fixture(SMTP_AUTH, "none", POP3S, "enforceTls")
+                .with(MailSettings.SMTP_AUTH, "none").map();
 
         SensorResult result = run("no AUTH", settings);
 
@@ -187,8 +188,8 @@ class RealMailStackTest {
 
     @Test
     void wrongSmtpPasswordIsDownInPhaseSmtpAndNeverShown() {
-        Map<String, String> settings = MailStack.settings(SUBMISSION, "enforceStartTls", POP3S, "enforceTls");
-        settings.put("smtpPassword", "Wrong-Pw-55");
+        Map<String, String> settings = MailStack.fixture(SUBMISSION, "enforceStartTls", POP3S, "enforceTls")
+                .with(MailSettings.SMTP_PASSWORD, "Wrong-Pw-55").map();
 
         SensorResult result = run("wrong smtp password", settings);
 
@@ -208,8 +209,8 @@ class RealMailStackTest {
             "apop,     POP3S_PORT,      enforceTls",
     })
     void pop3LoginStylesOnEveryListener(String auth, String listener, String mode) {
-        Map<String, String> settings = MailStack.settings(SMTPS, "enforceTls", listener, mode);
-        settings.put("pop3Auth", auth);
+        Map<String, String> settings = MailStack.fixture(SMTPS, "enforceTls", listener, mode)
+                .with(RoundTripCatalogue.POP3_AUTH, auth).map();
 
         SensorResult result = run("pop3 " + auth + " @ " + listener, settings);
 
@@ -221,9 +222,9 @@ class RealMailStackTest {
     @ParameterizedTest(name = "wrong pop3 password with {0}")
     @CsvSource({"password", "apop"})
     void wrongPop3PasswordIsDownInPhasePop3(String auth) {
-        Map<String, String> settings = MailStack.settings(SMTPS, "enforceTls", POP3S, "enforceTls");
-        settings.put("pop3Auth", auth);
-        settings.put("pop3Password", "Wrong-Pw-66");
+        Map<String, String> settings = MailStack.fixture(SMTPS, "enforceTls", POP3S, "enforceTls")
+                .with(RoundTripCatalogue.POP3_AUTH, auth)
+                .with(RoundTripCatalogue.POP3_PASSWORD, "Wrong-Pw-66").map();
 
         SensorResult result = run("wrong pop3 password", settings);
 
@@ -235,8 +236,8 @@ class RealMailStackTest {
 
     @Test
     void pop3AuthNoneIsAConnectOnlyCheck() throws InterruptedException {
-        Map<String, String> settings = MailStack.settings(SMTPS, "enforceTls", POP3S, "enforceTls");
-        settings.put("pop3Auth", "none");
+        Map<String, String> settings = MailStack.fixture(SMTPS, "enforceTls", POP3S, "enforceTls")
+                .with(RoundTripCatalogue.POP3_AUTH, "none").map();
 
         SensorResult result = run("pop3Auth=none", settings);
 
@@ -268,9 +269,9 @@ class RealMailStackTest {
     @ParameterizedTest(name = "verifyHostname for {0}")
     @CsvSource({"localhost", "127.0.0.1"})
     void hostNameVerificationPassesForTheNamesInTheCertificate(String host) {
-        Map<String, String> settings = MailStack.settings(SUBMISSION, "enforceStartTls", POP3, "enforceStartTls");
-        settings.put("smtpHost", host);
-        settings.put("pop3Host", host);
+        Map<String, String> settings = MailStack.fixture(SUBMISSION, "enforceStartTls", POP3, "enforceStartTls")
+                .with(MailSettings.SMTP_HOST, host)
+                .with(RoundTripCatalogue.POP3_HOST, host).map();
 
         SensorResult result = run("verifyHostname " + host, settings);
 
@@ -279,8 +280,8 @@ class RealMailStackTest {
 
     @Test
     void hostNameMismatchIsDownUnlessVerificationIsTurnedOff() {
-        Map<String, String> settings = MailStack.settings(SMTPS_WRONGHOST, "enforceTls", POP3S, "enforceTls");
-        settings.put("smtpHost", "localhost");
+        Map<String, String> settings = MailStack.fixture(SMTPS_WRONGHOST, "enforceTls", POP3S, "enforceTls")
+                .with(MailSettings.SMTP_HOST, "localhost").map();
 
         SensorResult mismatch = run("wrong host", settings);
 
@@ -288,7 +289,7 @@ class RealMailStackTest {
         assertThat(mismatch.phase()).isEqualTo("smtp");
         assertThat(mismatch.message()).contains("TLS certificate does not match host localhost (verifyHostname=true)");
 
-        settings.put("verifyHostname", "false");
+        settings.put(MailSettings.VERIFY_HOSTNAME.name(), "false");
         SensorResult unchecked = run("wrong host, verifyHostname=false", settings);
         assertThat(unchecked.status()).as(trace(unchecked)).isEqualTo(Status.UP);
     }
@@ -299,10 +300,10 @@ class RealMailStackTest {
         String password = MailStack.get("SEEDED_PASSWORD");
         int before = MailStack.count(seeded, password);
         assertThat(before).isEqualTo(Integer.parseInt(MailStack.get("SEEDED_COUNT")));
-        Map<String, String> settings = MailStack.settings(SMTPS, "enforceTls", POP3S, "enforceTls");
-        settings.put("to", seeded);
-        settings.put("pop3User", seeded);
-        settings.put("pop3Password", password);
+        Map<String, String> settings = MailStack.fixture(SMTPS, "enforceTls", POP3S, "enforceTls")
+                .with(MailSettings.TO, seeded)
+                .with(RoundTripCatalogue.POP3_USER, seeded)
+                .with(RoundTripCatalogue.POP3_PASSWORD, password).map();
 
         try (Sensor sensor = Sensors.create(settings)) {
             for (int run = 0; run < 5; run++) {

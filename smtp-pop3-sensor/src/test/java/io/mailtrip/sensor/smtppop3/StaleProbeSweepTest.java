@@ -33,7 +33,8 @@ class StaleProbeSweepTest {
     static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
 
     private static String keyOf(Map<String, String> settings) {
-        RoundTripConfig config = RoundTripConfig.from(Settings.parse(Sensors.roundTripProvider().descriptor(), settings));
+        RoundTripConfig config = RoundTripConfig.from(
+                Settings.parse(Sensors.roundTripProvider().descriptor(), settings));
         return SensorKey.of(config.from(), config.to(), config.smtp().endpoint(), config.pop3());
     }
 
@@ -61,8 +62,8 @@ class StaleProbeSweepTest {
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         ProbeMessage leftBehind = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, key, "", MailServers.SENDER,
                 MailServers.PROBE, "h", longAgo);
-        ProbeMessage otherSensor = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, "0123456789abcdef", "", MailServers.SENDER,
-                MailServers.PROBE, "h", longAgo);
+        ProbeMessage otherSensor = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, "0123456789abcdef", "",
+                MailServers.SENDER, MailServers.PROBE, "h", longAgo);
         ProbeMessage stillInFlight = ProbeMessage.create(RoundTripCatalogue.SENSOR_ID, key, "", MailServers.SENDER,
                 MailServers.PROBE, "h",
                 Instant.now());

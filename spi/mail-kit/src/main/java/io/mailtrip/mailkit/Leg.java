@@ -20,6 +20,7 @@ public final class Leg {
     private final Watchdog watchdog;
     private final Deadline deadline;
     private volatile String step = "connect";
+    private volatile boolean waitCutByDeadline;
 
     public Leg(String phase, Endpoint endpoint, ProtocolTrace trace, Watchdog watchdog, Deadline deadline) {
         this.phase = phase;
@@ -54,19 +55,45 @@ public final class Leg {
         return step;
     }
 
+    /** Enters {@code name}; what the server sends next is counted as one command reply. */
     public void step(String name) {
         step = name;
+        watchdog.input().expect(PeerLimits.Reply.COMMAND);
     }
 
     /** Enters {@code name} and bounds the next reply: min(time left, the leg's timeout). */
     public void step(String name, SocketClient client) throws IOException {
+        step(name, client, PeerLimits.Reply.COMMAND);
+    }
+
+    /**
+     * Enters {@code name}, bounds the next reply in time and counts it as {@code kind} (a listing or a
+     * message header has its own limits).
+     */
+    public void step(String name, SocketClient client, PeerLimits.Reply kind) throws IOException {
         step = name;
+        watchdog.input().expect(kind);
         arm(client);
     }
 
     /** Sets the socket timeout for the next reply: min(time left, the leg's timeout), never 0. */
     public void arm(SocketClient client) throws IOException {
-        client.setSoTimeout(deadline.capMillis(endpoint.timeout()));
+        client.setSoTimeout(waitMillis());
+    }
+
+    /**
+     * The next wait in milliseconds: min(time left, the leg's timeout), never 0. Remembers whether the
+     * run deadline cut it, so a timeout of that wait is reported as the deadline, not as a slow server.
+     */
+    public int waitMillis() {
+        waitCutByDeadline = deadline.remaining().compareTo(endpoint.timeout()) < 0;
+        return deadline.capMillis(endpoint.timeout());
+    }
+
+    /** True when the run is out of time: the watchdog fired, or the last wait was the deadline's. */
+    public boolean deadlineCut(IOException e) {
+        return watchdog.fired() || deadline.expired()
+                || (waitCutByDeadline && e instanceof java.net.SocketTimeoutException);
     }
 
     /** A failure of the current step; {@code reason} may carry server text, which is cleaned here. */
@@ -89,7 +116,7 @@ public final class Leg {
 
     /** The run deadline cut this step (the watchdog closed the connection or time ran out). */
     public PhaseFailure deadlineReached() {
-        return new PhaseFailure(phase, where() + "run deadline reached in phase " + phase + ", step " + step);
+        return new PhaseFailure(phase, where() + "run deadline reached in phase " + phase + ", step " + step, true);
     }
 
     String where() {

@@ -22,18 +22,22 @@ public final class NetworkFailure {
     }
 
     /**
-     * The failure of {@code leg}'s current step. When the watchdog fired, the cause is the run deadline,
-     * not the server: the exception is then only the echo of the watchdog closing the socket, which
-     * Commons Net may report as any I/O error (or, having dropped its reader, not at all).
+     * The failure of {@code leg}'s current step. When the watchdog fired, or the socket timeout that
+     * expired was the rest of the run, the cause is the run deadline, not the server: the exception is
+     * then only the echo of the watchdog closing the socket (which Commons Net may report as any I/O
+     * error, or, having dropped its reader, as a NullPointerException) or of the capped timeout.
      */
     public static PhaseFailure of(Leg leg, IOException e) {
-        if (leg.watchdog().fired()) {
+        if (leg.deadlineCut(e)) {
             return leg.deadlineReached();
         }
         return new PhaseFailure(leg.phase(), leg.where() + reason(e, leg.endpoint()));
     }
 
     public static String reason(IOException e, Endpoint endpoint) {
+        if (e instanceof PeerLimitException) {
+            return e.getMessage();
+        }
         if (e instanceof UnknownHostException) {
             return endpoint.family() == AddressFamily.ANY ? "cannot resolve host " + endpoint.host()
                     : "cannot resolve host " + endpoint.host() + " to an " + (endpoint.family() == AddressFamily.IPV4

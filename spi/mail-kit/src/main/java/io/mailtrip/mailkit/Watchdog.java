@@ -13,17 +13,26 @@ import org.apache.commons.net.SocketClient;
 
 /**
  * Closes the connection in use when the run's deadline passes. Socket timeouts bound each single
- * read, but a server that trickles one byte at a time never trips them; this bounds the whole run.
+ * read, but a server that trickles one byte at a time never trips them; this bounds the whole run. It
+ * also carries the run's {@link PeerInput}, which bounds how much the servers may send.
  */
 public final class Watchdog implements AutoCloseable {
 
     private static final ScheduledExecutorService TIMER = timer();
 
     private final ScheduledFuture<?> task;
+    private final PeerInput input;
     private volatile SocketClient current;
     private volatile boolean fired;
 
+    /** Bounds the run by {@code deadline} and what servers send by {@link PeerLimits#DEFAULTS}. */
     public Watchdog(Deadline deadline) {
+        this(deadline, PeerLimits.DEFAULTS);
+    }
+
+    /** Bounds the run by {@code deadline} in time and by {@code limits} in what servers send. */
+    public Watchdog(Deadline deadline, PeerLimits limits) {
+        input = new PeerInput(limits);
         task = TIMER.schedule(this::fire, deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -44,6 +53,11 @@ public final class Watchdog implements AutoCloseable {
         if (fired) {
             closeQuietly(client);
         }
+    }
+
+    /** The run's meter of what servers send; every connection of the run reads through it. */
+    public PeerInput input() {
+        return input;
     }
 
     public boolean fired() {

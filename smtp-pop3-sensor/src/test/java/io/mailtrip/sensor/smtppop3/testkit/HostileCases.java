@@ -34,7 +34,7 @@ public enum HostileCases {
             HostilePop3.Fault.ENDLESS_GREETING_LINE),
     POP3_ENDLESS_UIDL("pop3", "UIDL", "listing exceeds 100000 entries", null, HostilePop3.Fault.ENDLESS_UIDL),
     POP3_UIDL_OF_A_MILLION("pop3", "UIDL", "listing exceeds 100000 entries", null, HostilePop3.Fault.HUGE_UIDL),
-    POP3_ENDLESS_TOP_HEADER("pop3", "TOP 1 0", "header exceeds 1048576 bytes", null,
+    POP3_ENDLESS_TOP_HEADER("pop3", "TOP 1 0", "header exceeds 20000 lines", null,
             HostilePop3.Fault.ENDLESS_TOP_HEADER),
     POP3_ENDLESS_TOP_HEADER_LINE("pop3", "TOP 1 0", "reply line exceeds 65536 bytes", null,
             HostilePop3.Fault.ENDLESS_TOP_HEADER_LINE),

@@ -63,6 +63,12 @@ public final class MailStack {
      */
     public static Map<String, String> settings(String smtpListener, String smtpSecurity, String pop3Listener,
                                                String pop3Security) {
+        return fixture(smtpListener, smtpSecurity, pop3Listener, pop3Security).map();
+    }
+
+    /** {@link #settings} as a fixture to change further. */
+    public static SettingsFixture fixture(String smtpListener, String smtpSecurity, String pop3Listener,
+                                          String pop3Security) {
         return SettingsFixture.probe(get("SENDER"), get("PROBE"), "sensor.mailtrip.test")
                 .smtp(get("HOST"), get(smtpListener), smtpSecurity).with(MailSettings.SMTP_TIMEOUT, 2)
                 .smtpLogin(get("SENDER"), get("SENDER_PASSWORD"))
@@ -70,7 +76,7 @@ public final class MailStack {
                 .pop3Login(get("PROBE"), get("PROBE_PASSWORD"))
                 .with(POP3_INTERVAL, 1).with(MailSettings.MAX_TRIP_TIME, 10)
                 .with(MailSettings.TRUST_STORE, get("TRUSTSTORE"))
-                .with(MailSettings.TRUST_STORE_PASSWORD, get("TRUSTSTORE_PASSWORD")).map();
+                .with(MailSettings.TRUST_STORE_PASSWORD, get("TRUSTSTORE_PASSWORD"));
     }
 
     /**

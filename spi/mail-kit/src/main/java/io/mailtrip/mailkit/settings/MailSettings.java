@@ -41,11 +41,11 @@ public final class MailSettings {
     public static final SettingKey<String> SMTP_HOST = SettingKey.text("smtpHost", SettingType.HOST);
     public static final SettingKey<Integer> SMTP_PORT = SettingKey.integer("smtpPort");
     public static final SettingKey<Duration> SMTP_TIMEOUT = SettingKey.seconds("smtpTimeout");
-    public static final SettingKey<SmtpAuth> SMTP_AUTH = SettingKey.choice("smtpAuth", SmtpAuth.class, SmtpAuth::key);
+    public static final SettingKey<SmtpAuth> SMTP_AUTH = choice("smtpAuth", SmtpAuth.class);
     public static final SettingKey<String> SMTP_USER = SettingKey.text("smtpUser", SettingType.STRING);
     public static final SettingKey<Secret> SMTP_PASSWORD = SettingKey.secret("smtpPassword");
-    public static final SettingKey<SmtpAuthMechanism> SMTP_AUTH_MECHANISM = SettingKey.choice("smtpAuthMechanism",
-            SmtpAuthMechanism.class, SmtpAuthMechanism::key);
+    public static final SettingKey<SmtpAuthMechanism> SMTP_AUTH_MECHANISM = choice("smtpAuthMechanism",
+            SmtpAuthMechanism.class);
     public static final SettingKey<TlsMode> SMTP_SECURITY = securityKey("smtpSecurity");
     public static final SettingKey<AddressFamily> ADDRESS_FAMILY = SettingKey.choice("addressFamily",
             AddressFamily.class, AddressFamily::key);
@@ -56,8 +56,8 @@ public final class MailSettings {
     public static final SettingKey<Secret> TRUST_STORE_PASSWORD = SettingKey.secret("trustStorePassword");
     public static final SettingKey<Boolean> VERIFY_HOSTNAME = SettingKey.flag("verifyHostname");
 
-    public static final SettingKey<ResultHandling> RESULT_HANDLING = SettingKey.choice("resultHandling",
-            ResultHandling.class, ResultHandling::key);
+    public static final SettingKey<ResultHandling> RESULT_HANDLING = choice("resultHandling",
+            ResultHandling.class);
     public static final SettingKey<Path> RESULT_DIRECTORY = SettingKey.path("resultDirectory");
 
     public static final SettingKey<String> PRIMARY_CHANNEL = SettingKey.option("primaryChannel");
@@ -68,45 +68,57 @@ public final class MailSettings {
     public static final int MAX_SUBJECT_TEXT = 200;
 
     /** {@code smtpAuth}. */
-    public enum SmtpAuth {
-        NONE("none", "None"), PASSWORD("password", "Username and password");
+    public enum SmtpAuth implements Choice {
+        NONE("None"), PASSWORD("Username and password");
 
-        private final String key;
         private final String label;
 
-        SmtpAuth(String key, String label) {
-            this.key = key;
+        SmtpAuth(String label) {
             this.label = label;
         }
 
-        public String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
     /** {@code resultHandling}. */
-    public enum ResultHandling {
-        DISCARD("discard", "Discard result"), STORE("store", "Store result");
+    public enum ResultHandling implements Choice {
+        DISCARD("Discard result"), STORE("Store result");
 
-        private final String key;
         private final String label;
 
-        ResultHandling(String key, String label) {
-            this.key = key;
+        ResultHandling(String label) {
             this.label = label;
         }
 
-        public String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
     private MailSettings() {
     }
 
+    /** An ENUM setting read as a {@link Choice} enum; its options are the constants, in order. */
+    public static <E extends Enum<E> & Choice> SettingKey<E> choice(String name, Class<E> type) {
+        return SettingKey.choice(name, type, Choice::key);
+    }
+
+    /** Adds every constant of {@code type} as an option, in declaration order. */
+    public static <E extends Enum<E> & Choice> SettingDescriptor.Builder options(SettingDescriptor.Builder builder,
+                                                                               Class<E> type) {
+        for (E option : type.getEnumConstants()) {
+            builder.option(option.key(), option.label());
+        }
+        return builder;
+    }
+
     /** A leg's transport-security setting ({@code smtpSecurity}, {@code pop3Security}, {@code imapSecurity}). */
     public static SettingKey<TlsMode> securityKey(String name) {
-        return SettingKey.choice(name, TlsMode.class, TlsMode::key);
+        return choice(name, TlsMode.class);
     }
 
     /** Section {@code basic}: tags and the host's scanning interval. */
@@ -141,18 +153,13 @@ public final class MailSettings {
 
     /** Section {@code smtp}: the SMTP leg, the same keys and rules in every sensor. */
     public static SettingSection smtp() {
-        SettingDescriptor.Builder mechanism = SMTP_AUTH_MECHANISM.describe().section("smtp")
-                .label("SMTP AUTH mechanism")
+        SettingDescriptor.Builder mechanism = options(SMTP_AUTH_MECHANISM.describe(), SmtpAuthMechanism.class)
+                .section("smtp").label("SMTP AUTH mechanism")
                 .help("auto picks from the EHLO AUTH line: CRAM-MD5 on a clear connection, else PLAIN,"
                         + " then LOGIN (RFC 4954).");
-        for (SmtpAuthMechanism m : SmtpAuthMechanism.values()) {
-            mechanism.option(m.key(), m.label());
-        }
-        SettingDescriptor.Builder auth = SMTP_AUTH.describe().section("smtp").label("SMTP authentication")
+        SettingDescriptor.Builder auth = options(SMTP_AUTH.describe(), SmtpAuth.class).section("smtp")
+                .label("SMTP authentication")
                 .help("Whether to log in (AUTH PLAIN, LOGIN or CRAM-MD5, chosen from the EHLO reply).");
-        for (SmtpAuth a : SmtpAuth.values()) {
-            auth.option(a.key, a.label);
-        }
         return new SettingSection("smtp", "SMTP specific", List.of(
                 SMTP_HOST.describe().section("smtp").label("SMTP host")
                         .help("SMTP server the probe is sent through (host name, IPv4 or IPv6); defaults to the"
@@ -161,7 +168,7 @@ public final class MailSettings {
                 portBuilder(SMTP_PORT, "smtp", "SMTP port", "Port of the SMTP server.", SMTP_SECURITY, "465", "25")
                         .role(SettingRole.TARGET_PORT).build(),
                 timeout(SMTP_TIMEOUT, "smtp", "SMTP timeout", "SMTP"),
-                auth.defaultValue(SmtpAuth.NONE.key).build(),
+                auth.defaultValue(SmtpAuth.NONE.key()).build(),
                 SMTP_USER.describe().section("smtp").label("SMTP user")
                         .help("User name for SMTP AUTH.").required().visibleWhen(SMTP_AUTH.name(), "password").build(),
                 SMTP_PASSWORD.describe().section("smtp").label("SMTP password")
@@ -214,14 +221,10 @@ public final class MailSettings {
      * @param upgrade the leg's upgrade command as help names it ("STLS (RFC 2595)")
      */
     public static SettingDescriptor security(SettingKey<TlsMode> key, String section, String label, String upgrade) {
-        SettingDescriptor.Builder builder = key.describe().section(section).label(label)
+        return options(key.describe(), TlsMode.class).section(section).label(label)
                 .help("startTlsIfAvailable/tlsIfAvailable fall back to plain only when the server offers no TLS;"
                         + " enforce modes fail and send nothing in clear. Upgrade command: " + upgrade + ".")
-                .defaultValue(TlsMode.ENFORCE_TLS.key());
-        for (TlsMode mode : TlsMode.values()) {
-            builder.option(mode.key(), mode.label());
-        }
-        return builder.build();
+                .defaultValue(TlsMode.ENFORCE_TLS.key()).build();
     }
 
     /** {@code maxTripTime}, in the mailbox leg's section. */
@@ -235,7 +238,8 @@ public final class MailSettings {
     public static SettingSection tls() {
         return new SettingSection("tls", "Certificates", List.of(
                 TRUST_STORE.describe().section("tls").label("Trust store")
-                        .help("PKCS12 or JKS file of trusted CA certificates; empty means the JVM's default trust store.")
+                        .help("PKCS12 or JKS file of trusted CA certificates; empty means the JVM's default trust"
+                                + " store.")
                         .build(),
                 TRUST_STORE_PASSWORD.describe().section("tls")
                         .label("Trust store password").help("Password of the trust store, if it has one.").build(),
@@ -247,13 +251,11 @@ public final class MailSettings {
 
     /** Section {@code debug}: storing the last result. */
     public static SettingSection debug() {
-        SettingDescriptor.Builder handling = RESULT_HANDLING.describe().section("debug").label("Result handling")
+        SettingDescriptor.Builder handling = options(RESULT_HANDLING.describe(), ResultHandling.class)
+                .section("debug").label("Result handling")
                 .help("store writes the last result (text and data, no secrets) into the result directory.");
-        for (ResultHandling h : ResultHandling.values()) {
-            handling.option(h.key, h.label);
-        }
         return new SettingSection("debug", "Debug options", List.of(
-                handling.defaultValue(ResultHandling.DISCARD.key).build(),
+                handling.defaultValue(ResultHandling.DISCARD.key()).build(),
                 RESULT_DIRECTORY.describe().section("debug")
                         .label("Result directory").help("Folder for the stored result; created when missing.")
                         .defaultValue("results").visibleWhen(RESULT_HANDLING.name(), "store").build()));

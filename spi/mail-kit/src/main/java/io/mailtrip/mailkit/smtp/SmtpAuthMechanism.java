@@ -1,25 +1,18 @@
 package io.mailtrip.mailkit.smtp;
 
-/** The {@code smtpAuthMechanism} choices (RFC 4954); {@code auto} picks from the EHLO AUTH line. */
-public enum SmtpAuthMechanism {
-    AUTO("auto", "Automatic"),
-    PLAIN("plain", "PLAIN"),
-    LOGIN("login", "LOGIN"),
-    CRAM_MD5("cramMd5", "CRAM-MD5");
+import io.mailtrip.mailkit.settings.Choice;
 
-    private final String key;
+/** The {@code smtpAuthMechanism} choices (RFC 4954); {@code auto} picks from the EHLO AUTH line. */
+public enum SmtpAuthMechanism implements Choice {
+    AUTO("Automatic"), PLAIN("PLAIN"), LOGIN("LOGIN"), CRAM_MD5("CRAM-MD5");
+
     private final String label;
 
-    SmtpAuthMechanism(String key, String label) {
-        this.key = key;
+    SmtpAuthMechanism(String label) {
         this.label = label;
     }
 
-    /** The setting value ({@code cramMd5}). */
-    public String key() {
-        return key;
-    }
-
+    @Override
     public String label() {
         return label;
     }

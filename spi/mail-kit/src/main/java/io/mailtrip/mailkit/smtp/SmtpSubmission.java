@@ -99,9 +99,7 @@ public final class SmtpSubmission {
 
     private TlsConnector.Connected<AuthenticatingSMTPClient> connect() throws PhaseFailure {
         return new TlsConnector<>(leg, SECURITY_KEY, implicit -> {
-            // UTF-8 so AUTH encodes non-ASCII user names and passwords the way servers expect.
-            AuthenticatingSMTPClient client = new AuthenticatingSMTPClient("TLS", implicit, "UTF-8");
-            trust.applyTo(client);
+            AuthenticatingSMTPClient client = trust.smtpClient(implicit, leg.watchdog().input());
             client.addProtocolCommandListener(leg.trace());
             return client;
         }).connect();

@@ -42,42 +42,41 @@ public final class TlsConnector<C extends SocketClient> {
     /** Connects and reads the greeting; the leg's step names the part that failed. */
     public Connected<C> connect() throws PhaseFailure {
         TlsMode mode = leg.endpoint().tls();
-        boolean implicit = mode.implicit();
+        try {
+            return attempt(mode.implicit());
+        } catch (IOException e) {
+            if (mode.implicit() && !mode.enforced() && NetworkFailure.peerSpeaksNoTls(e) && !leg.watchdog().fired()) {
+                leg.trace().note("server does not speak TLS on this port; reconnecting in clear ("
+                        + securityKey + "=" + mode.key() + ")");
+                try {
+                    return attempt(false);
+                } catch (IOException plain) {
+                    throw leg.failure(plain);
+                }
+            }
+            throw leg.failure(e);
+        }
+    }
+
+    /** One connection attempt; on failure the client is closed and the step names what was reached. */
+    private Connected<C> attempt(boolean implicit) throws IOException, PhaseFailure {
         C client = factory.apply(implicit);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.endpoint().family());
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input(),
+                leg.endpoint().family());
         try {
             open(client, sockets);
             return new Connected<>(client, implicit);
         } catch (IOException | RuntimeException e) {
             leg.step(stepReached(sockets, implicit));
             Watchdog.closeQuietly(client);
-            if (e instanceof IOException io && implicit && !mode.enforced() && NetworkFailure.peerSpeaksNoTls(io)
-                    && !leg.watchdog().fired()) {
-                leg.trace().note("server does not speak TLS on this port; reconnecting in clear ("
-                        + securityKey + "=" + mode.key() + ")");
-                return connectPlain();
+            if (e instanceof IOException io) {
+                throw io;
             }
             throw failure(e);
         }
     }
 
-    private Connected<C> connectPlain() throws PhaseFailure {
-        C client = factory.apply(false);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.endpoint().family());
-        try {
-            open(client, sockets);
-            return new Connected<>(client, false);
-        } catch (IOException | RuntimeException e) {
-            leg.step(stepReached(sockets, false));
-            Watchdog.closeQuietly(client);
-            throw failure(e);
-        }
-    }
-
     private PhaseFailure failure(Exception e) {
-        if (e instanceof IOException io) {
-            return leg.failure(io);
-        }
         // Commons Net throws NullPointerException when the watchdog closed the socket under it.
         if (leg.watchdog().fired()) {
             return leg.deadlineReached();
@@ -95,7 +94,7 @@ public final class TlsConnector<C extends SocketClient> {
 
     private void open(C client, ConnectTrackingSocketFactory sockets) throws IOException {
         leg.step("connect");
-        int wait = leg.deadline().capMillis(leg.endpoint().timeout());
+        int wait = leg.waitMillis();
         client.setSocketFactory(sockets);
         client.setConnectTimeout(wait);
         // SO_TIMEOUT before connect: it also bounds the implicit TLS handshake and the greeting.

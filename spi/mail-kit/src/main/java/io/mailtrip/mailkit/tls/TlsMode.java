@@ -1,32 +1,29 @@
 package io.mailtrip.mailkit.tls;
 
+import io.mailtrip.mailkit.settings.Choice;
+
 /**
  * The five transport-security modes, the same on every leg (SMTP, POP3, IMAP); a setting is read as one
  * through {@link io.mailtrip.mailkit.settings.MailSettings#securityKey}.
  */
-public enum TlsMode {
-    START_TLS_IF_AVAILABLE("startTlsIfAvailable", "Use STARTTLS if the server offers it", false, false),
-    TLS_IF_AVAILABLE("tlsIfAvailable", "Use implicit TLS if the server speaks it", true, false),
-    ENFORCE_START_TLS("enforceStartTls", "Enforce STARTTLS", false, true),
-    ENFORCE_TLS("enforceTls", "Enforce implicit TLS", true, true),
-    NONE("none", "No transport security", false, false);
+public enum TlsMode implements Choice {
+    START_TLS_IF_AVAILABLE("Use STARTTLS if the server offers it", false, false),
+    TLS_IF_AVAILABLE("Use implicit TLS if the server speaks it", true, false),
+    ENFORCE_START_TLS("Enforce STARTTLS", false, true),
+    ENFORCE_TLS("Enforce implicit TLS", true, true),
+    NONE("No transport security", false, false);
 
-    private final String key;
     private final String label;
     private final boolean implicit;
     private final boolean enforced;
 
-    TlsMode(String key, String label, boolean implicit, boolean enforced) {
-        this.key = key;
+    TlsMode(String label, boolean implicit, boolean enforced) {
         this.label = label;
         this.implicit = implicit;
         this.enforced = enforced;
     }
 
-    public String key() {
-        return key;
-    }
-
+    @Override
     public String label() {
         return label;
     }

@@ -1,14 +1,17 @@
 package io.mailtrip.mailkit.tls;
 
 import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.mailkit.PeerInput;
 import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.Settings;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,6 +21,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.apache.commons.net.imap.IMAPSClient;
+import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.pop3.POP3SClient;
 import org.apache.commons.net.smtp.SMTPSClient;
 
@@ -86,7 +90,10 @@ public final class TlsTrust {
         return new TlsTrust(new RecordingTrustManager(trustManager, seen), verifyHostname);
     }
 
-    /** Trust and host-name checking for an SMTP client (SMTPS and STARTTLS). */
+    /**
+     * Trust and host-name checking for an SMTP client (SMTPS and STARTTLS) made elsewhere; its input is not
+     * metered, so prefer the {@code ...Client(implicit, input)} factories below.
+     */
     public void applyTo(SMTPSClient client) {
         client.setTrustManager(trustManager);
         client.setEndpointCheckingEnabled(verifyHostname);
@@ -98,9 +105,51 @@ public final class TlsTrust {
         client.setEndpointCheckingEnabled(verifyHostname);
     }
 
-    /** Trust and host-name checking for an IMAP client (IMAPS and STARTTLS). */
+    /**
+     * Trust and host-name checking for an IMAP client (IMAPS and STARTTLS) made elsewhere; its input is not
+     * metered, so prefer the {@code ...Client(implicit, input)} factories below.
+     */
     public void applyTo(IMAPSClient client) {
         client.setTrustManager(trustManager);
         client.setEndpointCheckingEnabled(verifyHostname);
+    }
+
+    /**
+     * An SSL context with this trust whose sockets meter their decrypted input by {@code input}: give it
+     * to the Commons Net client so the limits see what the server says under TLS too.
+     */
+    public SSLContext context(PeerInput input) {
+        try {
+            SSLContext real = SSLContext.getInstance("TLS");
+            real.init(null, new TrustManager[] {trustManager}, null);
+            return new MeteredSslContext(real, input);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("TLS is not available in this JVM: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An SMTP client (SMTPS when {@code implicit}, else STARTTLS-capable) with this trust, host-name
+     * checking, UTF-8 for AUTH (RFC 4954 user names and passwords), and {@code input} metering it.
+     */
+    public AuthenticatingSMTPClient smtpClient(boolean implicit, PeerInput input) {
+        AuthenticatingSMTPClient client = new AuthenticatingSMTPClient(implicit, context(input));
+        client.setCharset(StandardCharsets.UTF_8);
+        client.setEndpointCheckingEnabled(verifyHostname);
+        return client;
+    }
+
+    /** A POP3 client (POP3S when {@code implicit}, else STLS-capable), trusted, checked and metered. */
+    public POP3SClient pop3Client(boolean implicit, PeerInput input) {
+        POP3SClient client = new POP3SClient(implicit, context(input));
+        client.setEndpointCheckingEnabled(verifyHostname);
+        return client;
+    }
+
+    /** An IMAP client (IMAPS when {@code implicit}, else STARTTLS-capable), trusted, checked and metered. */
+    public IMAPSClient imapClient(boolean implicit, PeerInput input) {
+        IMAPSClient client = new IMAPSClient(implicit, context(input));
+        client.setEndpointCheckingEnabled(verifyHostname);
+        return client;
     }
 }

@@ -21,12 +21,8 @@ import java.util.function.Predicate;
  *
  * @param <S> the concrete server, for fluent set-up
  */
-public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseable {
+public abstract class FakeServer<S extends FakeServer<S>> extends LoopbackServer {
 
-    private final ServerSocket server;
-    private final Thread acceptor;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
     private final boolean implicitTls;
     private final Predicate<String> failureReply;
@@ -39,41 +35,18 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
      */
     protected FakeServer(String name, boolean implicitTls, ServerIdentity identity, Predicate<String> failureReply)
             throws IOException {
-        this.implicitTls = implicitTls;
-        this.failureReply = failureReply;
-        server = implicitTls
+        super("fake-" + name, implicitTls
                 ? (SSLServerSocket) identity.context().getServerSocketFactory()
                 .createServerSocket(0, 50, InetAddress.getLoopbackAddress())
-                : new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        acceptor = new Thread(this::acceptLoop, "fake-" + name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+                : new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+        this.implicitTls = implicitTls;
+        this.failureReply = failureReply;
+        start();
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread handler = new Thread(() -> handle(socket), "fake-conversation");
-                handler.setDaemon(true);
-                handlers.add(handler);
-                handler.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    private void handle(Socket socket) {
-        try (socket) {
-            converse(new Conversation(socket, received, implicitTls));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // The client went away or the test closed the server: the conversation just ends.
-        } finally {
-            connections.remove(socket);
-            handlers.remove(Thread.currentThread());
-        }
+    @Override
+    protected final void serve(Socket socket) throws IOException, InterruptedException {
+        converse(new Conversation(socket, received, implicitTls));
     }
 
     /** Answers {@code step} with {@code reply} (lines separated by \n) instead of the default. */
@@ -110,31 +83,10 @@ public abstract class FakeServer<S extends FakeServer<S>> implements AutoCloseab
     /** The server's side of one connection. */
     protected abstract void converse(Conversation conversation) throws IOException, InterruptedException;
 
-    public int port() {
-        return server.getLocalPort();
-    }
-
     /** Every line clients sent, in order; lines sent under STARTTLS/STLS start with {@code TLS:}. */
     public List<String> received() {
         synchronized (received) {
             return List.copyOf(received);
-        }
-    }
-
-    /** Connections the server still holds open (the client has not closed them). */
-    public int openConnections() {
-        return connections.size();
-    }
-
-    @Override
-    public void close() throws Exception {
-        server.close();
-        for (Socket socket : connections) {
-            socket.close();
-        }
-        acceptor.join(2_000);
-        for (Thread handler : handlers) {
-            handler.join(2_000);
         }
     }
 }

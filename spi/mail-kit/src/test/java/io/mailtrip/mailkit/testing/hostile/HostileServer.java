@@ -1,5 +1,7 @@
 package io.mailtrip.mailkit.testing.hostile;
 
+import io.mailtrip.mailkit.testing.LoopbackServer;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * or {@link HostilePop3}, point the sensor at {@link #port()}, close it when done. Closing stops the accept
  * thread and every conversation, endless ones included.
  */
-public final class HostileServer implements AutoCloseable {
+public final class HostileServer extends LoopbackServer {
 
     /** The server's side of one connection. */
     @FunctionalInterface
@@ -23,21 +25,15 @@ public final class HostileServer implements AutoCloseable {
         void play(HostileConnection connection) throws IOException, InterruptedException;
     }
 
-    private final ServerSocket server;
     private final Script script;
-    private final Thread acceptor;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private final Set<Thread> handlers = ConcurrentHashMap.newKeySet();
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<String> received = ConcurrentHashMap.newKeySet();
 
     private HostileServer(String name, Script script) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        super("hostile-" + name, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
         this.script = script;
-        this.acceptor = new Thread(this::acceptLoop, "hostile-" + name + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        start();
     }
 
     /** Starts a server that plays {@code script} on every connection. */
@@ -45,35 +41,14 @@ public final class HostileServer implements AutoCloseable {
         return new HostileServer(name, script);
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                sockets.add(socket);
-                connections.incrementAndGet();
-                Thread handler = new Thread(() -> handle(socket), "hostile-conversation");
-                handler.setDaemon(true);
-                handlers.add(handler);
-                handler.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+    @Override
+    protected void accepted() {
+        connections.incrementAndGet();
     }
 
-    private void handle(Socket socket) {
-        try (socket) {
-            script.play(new HostileConnection(socket, bytesSent, received));
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            // The client hung up (the expected end of every endless script) or the server was closed.
-        } finally {
-            sockets.remove(socket);
-            handlers.remove(Thread.currentThread());
-        }
-    }
-
-    public int port() {
-        return server.getLocalPort();
+    @Override
+    protected void serve(Socket socket) throws IOException, InterruptedException {
+        script.play(new HostileConnection(socket, bytesSent, received));
     }
 
     /** Bytes written to all clients so far: how much the client had to read before it gave up. */
@@ -91,15 +66,4 @@ public final class HostileServer implements AutoCloseable {
         return Set.copyOf(received);
     }
 
-    @Override
-    public void close() throws InterruptedException, IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
-        acceptor.join(2_000);
-        for (Thread handler : handlers) {
-            handler.join(2_000);
-        }
-    }
 }
