@@ -80,10 +80,23 @@ final class MaildirArrivals implements AutoCloseable {
                 arrivals.put(matcher.group(1), modified);
             }
         } catch (NoSuchFileException e) {
-            // Already taken by a POP3 session (moved to cur/ or deleted): too late to read; that run is
-            // reported as "no server timestamp" rather than guessed.
+            // Already moved to cur/ by a session that saw it (an IMAP session in IDLE does so within
+            // milliseconds; the rename keeps the modification time), or deleted (then that run is reported
+            // as "no server timestamp" rather than guessed).
+            recordMoved(file.getFileName().toString());
         } catch (IOException e) {
             System.err.println("maildir watcher: " + e);
+        }
+    }
+
+    private void recordMoved(String name) {
+        Path cur = newDir.resolveSibling("cur");
+        try (var moved = Files.newDirectoryStream(cur, name + ":2,*")) {
+            for (Path file : moved) {
+                record(file);
+            }
+        } catch (IOException e) {
+            // Gone from cur/ as well: no timestamp for that run.
         }
     }
 

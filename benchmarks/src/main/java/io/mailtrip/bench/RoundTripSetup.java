@@ -50,7 +50,12 @@ final class RoundTripSetup {
 
     /** A sensor instance of the built-in round-trip provider with {@code raw} settings. */
     static Sensor sensor(Map<String, String> raw) {
-        SensorProvider provider = SensorProviders.load(RoundTripSetup.class.getClassLoader()).require(SENSOR_ID);
+        return sensor(SENSOR_ID, raw);
+    }
+
+    /** A sensor instance of provider {@code sensorId} with {@code raw} settings. */
+    static Sensor sensor(String sensorId, Map<String, String> raw) {
+        SensorProvider provider = SensorProviders.load(RoundTripSetup.class.getClassLoader()).require(sensorId);
         return provider.create(Settings.parse(provider.descriptor(), raw));
     }
 

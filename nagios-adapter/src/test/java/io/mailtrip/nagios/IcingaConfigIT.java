@@ -1,7 +1,8 @@
 package io.mailtrip.nagios;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -25,14 +26,18 @@ class IcingaConfigIT {
     @TempDir
     Path temp;
 
-    @Test
-    void icingaAcceptsTheShippedCheckCommand() throws Exception {
+    /** Both sensors' plugin folders: the folder's system property, the command, the sensor id, its password. */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"mailtrip.plugin.folder, smtp_pop3_roundtrip, smtp-pop3-roundtrip, pop3_password",
+        "mailtrip.imap.plugin.folder, smtp_imap_roundtrip, smtp-imap-roundtrip, imap_password"})
+    void icingaAcceptsTheShippedCheckCommand(String folder, String checkCommand, String sensorId, String password)
+            throws Exception {
         boolean installed = Files.isExecutable(ICINGA2);
         if (!installed && "true".equals(System.getenv("CI"))) {
             fail("icinga2 is not installed: apt-get install icinga2-bin (.ci/run does)");
         }
         Assumptions.assumeTrue(installed, "icinga2 not installed (apt-get install icinga2-bin); skipping");
-        Path shipped = PluginFolder.path().resolve("icinga2-command.conf");
+        Path shipped = Path.of(System.getProperty(folder)).resolve("icinga2-command.conf");
         Path config = Files.writeString(temp.resolve("icinga2.conf"), String.join("\n",
                 "const PluginDir = \"/usr/lib/nagios/plugins\"",
                 "const PluginContribDir = \"/usr/lib/nagios/plugins\"",
@@ -42,10 +47,10 @@ class IcingaConfigIT {
                 "object Host \"mail1\" { check_command = \"dummy\"; address = \"127.0.0.1\" }",
                 "object Service \"roundtrip\" {",
                 "  host_name = \"mail1\"",
-                "  check_command = \"" + "smtp_pop3_roundtrip" + "\"",
-                "  vars.smtp_pop3_roundtrip_config = \"/etc/nagios/smtp-pop3-roundtrip.yml\"",
-                "  vars.smtp_pop3_roundtrip_verify_hostname = false",
-                "  vars.smtp_pop3_roundtrip_pop3_password = \"not-a-real-password\"",
+                "  check_command = \"" + checkCommand + "\"",
+                "  vars." + checkCommand + "_config = \"/etc/nagios/" + sensorId + ".yml\"",
+                "  vars." + checkCommand + "_verify_hostname = false",
+                "  vars." + checkCommand + "_" + password + " = \"not-a-real-password\"",
                 "}", ""));
         List<String> command = new ArrayList<>(List.of(ICINGA2.toString(), "daemon", "-C", "-c", config.toString(),
                 "-DRunAsUser=" + System.getProperty("user.name"), "-DRunAsGroup=" + System.getProperty("user.name")));

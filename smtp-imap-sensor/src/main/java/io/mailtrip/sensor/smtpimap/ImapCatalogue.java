@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtpimap;
 
+import io.mailtrip.mailkit.settings.Choice;
 import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
@@ -38,12 +39,11 @@ public final class ImapCatalogue {
     public static final SettingKey<Integer> IMAP_PORT = SettingKey.integer("imapPort");
     public static final SettingKey<Duration> IMAP_TIMEOUT = SettingKey.seconds("imapTimeout");
     public static final SettingKey<TlsMode> IMAP_SECURITY = MailSettings.securityKey("imapSecurity");
-    public static final SettingKey<ImapAuth> IMAP_AUTH = SettingKey.choice("imapAuth", ImapAuth.class, ImapAuth::key);
+    public static final SettingKey<ImapAuth> IMAP_AUTH = MailSettings.choice("imapAuth", ImapAuth.class);
     public static final SettingKey<String> IMAP_USER = SettingKey.text("imapUser", SettingType.STRING);
     public static final SettingKey<Secret> IMAP_PASSWORD = SettingKey.secret("imapPassword");
     public static final SettingKey<String> IMAP_FOLDER = SettingKey.text("imapFolder", SettingType.STRING);
-    public static final SettingKey<ImapWaitMode> IMAP_WAIT = SettingKey.choice("imapWait", ImapWaitMode.class,
-            ImapWaitMode::key);
+    public static final SettingKey<ImapWaitMode> IMAP_WAIT = MailSettings.choice("imapWait", ImapWaitMode.class);
     public static final SettingKey<Duration> IMAP_INTERVAL = SettingKey.seconds("imapInterval");
     public static final SettingKey<String> IMAP_MOVE_FOLDER = SettingKey.text("imapMoveFolder", SettingType.STRING);
 
@@ -55,36 +55,34 @@ public final class ImapCatalogue {
             .map(Locale::forLanguageTag).toList();
 
     /** {@code imapAuth}. */
-    public enum ImapAuth {
-        PASSWORD("password", "Username and password"), NONE("none", "None (connect only)");
+    public enum ImapAuth implements Choice {
+        PASSWORD("Username and password"), NONE("None (connect only)");
 
-        private final String key;
         private final String label;
 
-        ImapAuth(String key, String label) {
-            this.key = key;
+        ImapAuth(String label) {
             this.label = label;
         }
 
-        String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
     /** {@code imapWait}. */
-    public enum ImapWaitMode {
-        IDLE("idle", "IDLE (the server announces new mail)"), POLL("poll", "Poll");
+    public enum ImapWaitMode implements Choice {
+        IDLE("IDLE between searches (the server announces new mail)"), POLL("Poll");
 
-        private final String key;
         private final String label;
 
-        ImapWaitMode(String key, String label) {
-            this.key = key;
+        ImapWaitMode(String label) {
             this.label = label;
         }
 
-        String key() {
-            return key;
+        @Override
+        public String label() {
+            return label;
         }
     }
 
@@ -105,20 +103,16 @@ public final class ImapCatalogue {
     }
 
     private static SettingSection imap() {
-        SettingDescriptor.Builder auth = IMAP_AUTH.describe().section("imap").label("IMAP authentication")
+        SettingDescriptor.Builder auth = MailSettings.options(IMAP_AUTH.describe(), ImapAuth.class).section("imap")
+                .label("IMAP authentication")
                 .help("password logs in with AUTHENTICATE PLAIN when the server offers it, else LOGIN (never when"
                         + " it announces LOGINDISABLED); none connects and reads the greeting only.");
-        for (ImapAuth mode : ImapAuth.values()) {
-            auth.option(mode.key, mode.label);
-        }
-        SettingDescriptor.Builder wait = IMAP_WAIT.describe().section("imap").label("Waiting")
-                .help("idle waits with IDLE (RFC 2177) and searches as soon as the server announces new mail,"
-                        + " polling when IDLE is not offered; poll searches after pauses that double from 50 ms up"
-                        + " to the poll interval.");
-        for (ImapWaitMode mode : ImapWaitMode.values()) {
-            wait.option(mode.key, mode.label);
-        }
-        String login = ImapAuth.PASSWORD.key;
+        SettingDescriptor.Builder wait = MailSettings.options(IMAP_WAIT.describe(), ImapWaitMode.class)
+                .section("imap").label("Waiting")
+                .help("Both search the folder after pauses that double from 50 ms up to the poll interval; idle"
+                        + " also waits in IDLE (RFC 2177) during the pauses and searches as soon as the server"
+                        + " announces new mail (polling alone when IDLE is not offered).");
+        String login = ImapAuth.PASSWORD.key();
         return new SettingSection("imap", "IMAP specific", List.of(
                 IMAP_HOST.describe().section("imap").label("IMAP host")
                         .help("IMAP server of the receiving mailbox (host name, IPv4 or IPv6).")
@@ -136,9 +130,9 @@ public final class ImapCatalogue {
                 IMAP_FOLDER.describe().section("imap").label("IMAP folder").help("Folder the probes arrive in.")
                         .defaultValue("INBOX").rule(SettingRules.asciiOnly()).rule(SettingRules.maxLength(MAX_FOLDER))
                         .visibleWhen(IMAP_AUTH.name(), login).build(),
-                wait.defaultValue(ImapWaitMode.IDLE.key).visibleWhen(IMAP_AUTH.name(), login).build(),
+                wait.defaultValue(ImapWaitMode.IDLE.key()).visibleWhen(IMAP_AUTH.name(), login).build(),
                 IMAP_INTERVAL.describe().section("imap").label("Poll interval")
-                        .help("Longest pause between two searches while polling.").defaultValue("10").atLeast(1)
+                        .help("Longest pause between two searches of the folder.").defaultValue("10").atLeast(1)
                         .unit("s").visibleWhen(IMAP_AUTH.name(), login).build(),
                 IMAP_MOVE_FOLDER.describe().section("imap").label("Folder for found probes")
                         .help("Only for servers without UIDPLUS: found probes are moved there with MOVE (RFC 6851)."

@@ -1,5 +1,6 @@
 package io.mailtrip.sensor.smtpimap;
 
+import javax.net.ssl.SSLContext;
 import java.io.BufferedInputStream;
 
 import org.apache.commons.net.imap.IMAPSClient;
@@ -7,12 +8,15 @@ import org.apache.commons.net.imap.IMAPSClient;
 /**
  * Commons Net's IMAPS client for what it does well (connect, implicit TLS, {@code STARTTLS} with
  * certificate and host-name checks, the greeting), opened up so that {@link ImapWire} reads every
- * later response from the same streams, with limits, and its lines reach the same trace listeners.
+ * later response from the same streams, with limits, and its lines reach the same trace listeners. The
+ * streams are the mail kit's metered ones (plain sockets from its connector, TLS from its context), so the
+ * run's peer limits hold under the wire's own IMAP limits as well.
  */
 final class ImapClient extends IMAPSClient {
 
-    ImapClient(boolean implicit) {
-        super("TLS", implicit);
+    /** @param context the mail kit's metered TLS context ({@code TlsTrust.context}), so TLS input is bounded too */
+    ImapClient(boolean implicit, SSLContext context) {
+        super(implicit, context);
     }
 
     /**

@@ -5,38 +5,34 @@ import io.mailtrip.mailkit.OneLine;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.RoundTripTimes;
 import io.mailtrip.mailkit.Watchdog;
 import io.mailtrip.mailkit.probe.AbandonedProbes;
 import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.probe.ProbeSweep;
 import io.mailtrip.mailkit.probe.SensorKey;
 import io.mailtrip.mailkit.smtp.SmtpSubmission;
-import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsTrust;
-import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
-import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_DOWNTIME;
+import static io.mailtrip.mailkit.RoundTripTimes.millis;
 import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_IMAP;
 import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_SMTP;
 import static io.mailtrip.sensor.smtpimap.ImapCatalogue.CHANNEL_TOTAL;
 
 /**
- * One round trip per run: send the probe (SMTP leg), then, in one IMAP session, wait for it (IDLE or
- * polling), remove it and sweep this sensor's stale probes (IMAP leg). Every failure is a result naming
- * its phase and step; the run deadline makes it UNKNOWN, every other failure DOWN.
+ * One round trip per run: log in to the mailbox, send the probe (SMTP leg), then, in that IMAP session,
+ * wait for it (IDLE or polling), remove it and sweep this sensor's stale probes (IMAP leg). Every failure
+ * is a result naming its phase and step; the run deadline makes it UNKNOWN, every other failure DOWN.
  */
 final class ImapRoundTripSensor implements Sensor {
 
@@ -65,62 +61,58 @@ final class ImapRoundTripSensor implements Sensor {
 
     @Override
     public SensorResult run(Deadline deadline) {
-        Instant start = Instant.now();
-        long startNanos = System.nanoTime();
+        RoundTripTimes times = new RoundTripTimes(CHANNEL_SMTP, CHANNEL_IMAP, CHANNEL_TOTAL);
         ProtocolTrace trace = new ProtocolTrace();
-        Measured measured = new Measured();
         SensorResult result;
         try (Watchdog watchdog = new Watchdog(deadline)) {
-            result = roundTrip(deadline, trace, watchdog, measured, start, startNanos);
+            result = roundTrip(deadline, trace, watchdog, times);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // A bug must still give a result, never an exception across the SPI.
-            result = result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
-                    measured, start, startNanos, trace.lines());
+            result = times.result(Status.UNKNOWN, "internal error: " + OneLine.of(String.valueOf(e), 160), "internal",
+                    trace.lines());
         }
-        if (store.isPresent()) {
-            List<String> details = new ArrayList<>(result.details());
-            details.add(store.get().write(result));
-            result = new SensorResult(result.status(), result.message(), result.phase(), result.channels(),
-                    result.start(), result.elapsed(), details);
-        }
-        return result;
+        return store.isPresent() ? store.get().keep(result) : result;
     }
 
-    private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, Measured measured,
-                                   Instant start, long startNanos) {
+    private SensorResult roundTrip(Deadline deadline, ProtocolTrace trace, Watchdog watchdog, RoundTripTimes times) {
         ProbeMessage probe = ProbeMessage.create(ImapCatalogue.SENSOR_ID, sensorKey, config.subjectText(),
-                config.from(), config.to(), config.smtp().heloIdent(), start);
+                config.from(), config.to(), config.smtp().heloIdent(), times.start());
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
-        TlsTrust runTrust = trust.recordingInto(measured.certificates);
-        String phase = SmtpSubmission.PHASE;
+        String phase = ImapSession.PHASE;
+        Leg leg = new Leg(ImapSession.PHASE, config.imap().endpoint(), trace, watchdog, deadline);
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), runTrust, trace, watchdog, deadline)
-                    .send(probe);
-            measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
-            sent = true;
-            phase = ImapSession.PHASE;
-            Leg leg = new Leg(phase, config.imap().endpoint(), trace, watchdog, deadline);
-            try (ImapSession session = new ImapLogin(config.imap(), runTrust).open(leg)) {
-                if (config.imap().login().isEmpty()) {
+            if (config.imap().login().isEmpty()) {
+                phase = SmtpSubmission.PHASE;
+                SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, times);
+                phase = ImapSession.PHASE;
+                try (ImapSession session = new ImapLogin(config.imap(), trust(times)).open(leg)) {
                     session.logout();
-                    measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
-                    return result(Status.UP, String.format(Locale.ROOT, "probe sent in %s; IMAP answered in %s"
-                            + " (imapAuth=none: connect only, arrival not checked)", millis(measured.smtpNanos),
-                            millis(measured.imapNanos)), phase, measured, start, startNanos, trace.lines());
                 }
+                times.mailbox(System.nanoTime() - accepted.acceptedNanos());
+                return times.result(Status.UP, String.format(Locale.ROOT, "probe sent in %s; IMAP answered in %s"
+                        + " (imapAuth=none: connect only, arrival not checked)", millis(times.smtpNanos()),
+                        millis(times.mailboxNanos())), phase, trace.lines());
+            }
+            // The mailbox first: the session then sees the delivery as it happens (IDLE, RFC 2177), and a
+            // mailbox that cannot be reached or logged into fails the run before a probe is sent.
+            try (ImapSession session = new ImapLogin(config.imap(), trust(times)).open(leg)) {
+                phase = SmtpSubmission.PHASE;
+                SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, times);
+                sent = true;
+                phase = ImapSession.PHASE;
+                session.resume();
                 ImapWait.Arrival arrival = new ImapWait(config.imap(), rule).await(session, probe,
                         accepted.acceptedNanos());
                 List<String> notes = new ArrayList<>();
                 remove(session, arrival, notes);
-                measured.imapNanos = System.nanoTime() - accepted.acceptedNanos();
+                times.mailbox(System.nanoTime() - accepted.acceptedNanos());
                 sweep(session, probe, notes);
                 session.logout();
-                return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, IMAP %s, %s)%s",
-                        millis(measured.smtpNanos + measured.imapNanos), millis(measured.smtpNanos),
-                        millis(measured.imapNanos), arrival.idled() ? "IDLE" : arrival.checks() + " searches",
-                        notes.isEmpty() ? "" : "; " + String.join("; ", notes)), phase, measured, start, startNanos,
-                        trace.lines());
+                return times.result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, IMAP %s, %s)%s",
+                        millis(times.smtpNanos() + times.mailboxNanos()), millis(times.smtpNanos()),
+                        millis(times.mailboxNanos()), arrival.idled() ? "IDLE" : arrival.checks() + " searches",
+                        notes.isEmpty() ? "" : "; " + String.join("; ", notes)), phase, trace.lines());
             }
         } catch (PhaseFailure failure) {
             if (sent) {
@@ -128,13 +120,23 @@ final class ImapRoundTripSensor implements Sensor {
                 abandoned.giveUpOn(probe.guid());
             }
             Status status = watchdog.fired() || deadline.expired() ? Status.UNKNOWN : Status.DOWN;
-            return result(status, failure.getMessage(), failure.phase(), measured, start, startNanos, trace.lines());
+            return times.result(status, failure.getMessage(), failure.phase(), trace.lines());
         } catch (InterruptedException e) {
             abandoned.giveUpOn(probe.guid());
             Thread.currentThread().interrupt();
-            return result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase, measured, start,
-                    startNanos, trace.lines());
+            return times.result(Status.UNKNOWN, "run interrupted while waiting in phase " + phase, phase,
+                    trace.lines());
         }
+    }
+
+    /** The SMTP leg (mail kit); records its duration. */
+    private SmtpSubmission.Accepted send(ProbeMessage probe, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
+                                         RoundTripTimes times) throws PhaseFailure {
+        SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust(times), trace, watchdog,
+                deadline)
+                .send(probe);
+        times.smtp(accepted.acceptedNanos() - accepted.startNanos());
+        return accepted;
     }
 
     /** Removes the probe and any duplicate delivery of it; says so when the server left them flagged. */
@@ -161,32 +163,8 @@ final class ImapRoundTripSensor implements Sensor {
         }
     }
 
-    private static SensorResult result(Status status, String message, String phase, Measured measured, Instant start,
-                                       long startNanos, List<String> details) {
-        Map<String, ChannelValue> channels = new LinkedHashMap<>();
-        channels.put(CHANNEL_SMTP, measured.value(measured.smtpNanos));
-        channels.put(CHANNEL_IMAP, measured.value(measured.imapNanos));
-        channels.put(CHANNEL_TOTAL, measured.smtpNanos >= 0 && measured.imapNanos >= 0
-                ? measured.value(measured.smtpNanos + measured.imapNanos) : ChannelValue.notMeasured());
-        // Downtime is the host's to fill from the instance's history (ResultHistory).
-        channels.put(CHANNEL_DOWNTIME, ChannelValue.notMeasured());
-        channels.put(CertificatesSeen.CHANNEL_KEY, measured.certificates.daysLeft(Instant.now()));
-        return new SensorResult(status, OneLine.of(message, 400), phase, channels, start,
-                Duration.ofNanos(System.nanoTime() - startNanos), details);
-    }
-
-    private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-    }
-
-    /** Leg durations measured so far; -1 while a leg has not completed. */
-    private static final class Measured {
-        final CertificatesSeen certificates = new CertificatesSeen();
-        long smtpNanos = -1;
-        long imapNanos = -1;
-
-        ChannelValue value(long nanos) {
-            return nanos < 0 ? ChannelValue.notMeasured() : ChannelValue.of(Math.round(nanos / 1_000.0) / 1_000.0);
-        }
+    /** The sensor's trust, handing the certificates of this run's handshakes to its clock. */
+    private TlsTrust trust(RoundTripTimes times) {
+        return trust.recordingInto(times.certificates());
     }
 }

@@ -65,7 +65,7 @@ final class ImapSession implements AutoCloseable {
     static ImapSession connect(Leg leg, TlsTrust trust) throws PhaseFailure {
         leg.trace().leg(PHASE);
         TlsConnector.Connected<ImapClient> connected = new TlsConnector<ImapClient>(leg, "imapSecurity", implicit -> {
-            ImapClient client = new ImapClient(implicit);
+            ImapClient client = new ImapClient(implicit, trust.context(leg.watchdog().input()));
             trust.applyTo(client);
             client.addProtocolCommandListener(leg.trace());
             return client;
@@ -88,6 +88,15 @@ final class ImapSession implements AutoCloseable {
 
     Leg leg() {
         return leg;
+    }
+
+    /**
+     * Takes the session up again after another leg used the run's trace and watchdog (the SMTP leg runs
+     * while this session waits logged in): its lines are IMAP's again and the deadline cuts this connection.
+     */
+    void resume() {
+        leg.trace().leg(PHASE);
+        leg.watchdog().watch(client);
     }
 
     boolean offers(String capability) {
@@ -168,9 +177,6 @@ final class ImapSession implements AutoCloseable {
             }
             if (!response.untagged()) {
                 throw leg.fail("response with a tag never sent: " + OneLine.of(response.shown(), 100));
-            }
-            if (untagged.size() >= ImapWire.MAX_UNTAGGED) {
-                throw leg.fail("more than " + ImapWire.MAX_UNTAGGED + " untagged responses to one command");
             }
             untagged.add(response);
         }
@@ -265,10 +271,6 @@ final class ImapSession implements AutoCloseable {
         } catch (PhaseFailure ignored) {
             // The work is done; a server that drops the line at LOGOUT changes nothing.
         }
-    }
-
-    PhaseFailure failure(IOException e) {
-        return leg.failure(e);
     }
 
     /**

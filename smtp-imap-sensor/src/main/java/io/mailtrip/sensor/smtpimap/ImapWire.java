@@ -12,23 +12,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * IMAP bytes in and out, with a limit on everything the server sends, enforced while reading: a reply
- * line, a literal ({@code {n}}, RFC 9051 section 4.3; its size is checked before a byte of it is read),
- * and the bytes of one session. Crossing one throws {@link Limit}, whose message names the limit, so a
- * hostile or broken server costs a bounded amount of memory and gives a clear result.
- * Commons Net's own IMAP reader has no such limits (and reads literals line by line), so only the
- * connect and the TLS upgrade go through it; every response after the greeting is read here.
+ * IMAP responses in, command lines out. The streams are the mail kit's metered ones, which bound every
+ * line, every reply and the bytes of the run where the bytes enter ({@code PeerLimits}); on top of them
+ * this reader refuses a literal ({@code {n}}, RFC 9051 section 4.3) whose announced size is above
+ * {@link #MAX_LITERAL} before it reads a byte of it. Commons Net's own IMAP reader reads literals line by
+ * line and knows no IDLE, so only the connect, the greeting and the TLS upgrade go through it; every
+ * response after the greeting is read here.
  */
 final class ImapWire {
 
-    /** RFC 7162 section 4 asks servers to accept 8192-octet command lines; no sane reply line is longer. */
-    static final int MAX_LINE = 8192;
     /** The sensor fetches only two header fields of one message; 64 KiB is far more than they take. */
     static final int MAX_LITERAL = 64 * 1024;
-    /** Untagged responses to one command (a SEARCH for one header returns one line). */
-    static final int MAX_UNTAGGED = 10_000;
-    /** Bytes of one IMAP session; a long IDLE of a busy mailbox stays far below it. */
-    static final long MAX_SESSION_BYTES = 4L * 1024 * 1024;
 
     /** A limit was crossed; the message names it. */
     static final class Limit extends IOException {
@@ -75,7 +69,6 @@ final class ImapWire {
 
     private final InputStream in;
     private final OutputStream out;
-    private long received;
 
     ImapWire(InputStream in, OutputStream out) {
         this.in = in;
@@ -105,9 +98,6 @@ final class ImapWire {
             text.append(line, 0, line.lastIndexOf('{')).append('{').append(size).append('}');
             literals.add(literal(size));
             line = line();
-            if (text.length() + line.length() > MAX_LINE * 4L) {
-                throw new Limit("response exceeds " + MAX_LINE * 4 + " bytes besides its literals");
-            }
         }
         int space = text.indexOf(" ");
         String tag = space < 0 ? text.toString() : text.substring(0, space);
@@ -145,7 +135,6 @@ final class ImapWire {
 
     private String literal(int size) throws IOException {
         byte[] bytes = in.readNBytes(size);
-        count(bytes.length);
         if (bytes.length < size) {
             throw new java.io.EOFException("connection closed inside a literal");
         }
@@ -159,23 +148,12 @@ final class ImapWire {
             if (b < 0) {
                 throw new java.io.EOFException("connection closed");
             }
-            count(1);
             if (b == '\n') {
                 byte[] bytes = line.toByteArray();
                 int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
                 return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
             }
-            if (line.size() >= MAX_LINE) {
-                throw new Limit("reply line exceeds " + MAX_LINE + " bytes");
-            }
             line.write(b);
-        }
-    }
-
-    private void count(long bytes) throws Limit {
-        received += bytes;
-        if (received > MAX_SESSION_BYTES) {
-            throw new Limit("session exceeds " + MAX_SESSION_BYTES + " bytes received");
         }
     }
 }

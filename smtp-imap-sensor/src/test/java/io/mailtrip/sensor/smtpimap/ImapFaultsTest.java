@@ -65,12 +65,20 @@ class ImapFaultsTest {
         }
     }
 
+    /** The mail kit's peer limits hold under the IMAP reader: lines per reply and bytes per line. */
     @Test
     void tooManyUntaggedResponses() throws Exception {
         try (FakeImapServer server = withProbe().respond("UID SEARCH", "* 1 EXISTS\n".repeat(10_001) + "{tag} OK")) {
             assertThatThrownBy(() -> leg(server))
-                    .hasMessage("IMAP 127.0.0.1:" + server.port() + " UID SEARCH: more than 10000 untagged responses"
-                            + " to one command");
+                    .hasMessage("IMAP 127.0.0.1:" + server.port() + " UID SEARCH: reply exceeds 1000 lines");
+        }
+    }
+
+    @Test
+    void endlessResponseLine() throws Exception {
+        try (FakeImapServer server = withProbe().respond("UID SEARCH", "* SEARCH " + "1 ".repeat(40_000))) {
+            assertThatThrownBy(() -> leg(server))
+                    .hasMessage("IMAP 127.0.0.1:" + server.port() + " UID SEARCH: reply line exceeds 65536 bytes");
         }
     }
 

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,40 +46,6 @@ class ImapWireTest {
                 .isInstanceOf(ImapWire.Limit.class).hasMessage("literal of 999999999 bytes exceeds 65536 bytes");
         assertThatThrownBy(() -> wire("* 1 FETCH (BODY[] {99999999999999999999}\r\n").read())
                 .isInstanceOf(ImapWire.Limit.class).hasMessageStartingWith("literal of 99999999999999999999 bytes");
-    }
-
-    @Test
-    void endlessLineStopsAtTheLineLimit() {
-        InputStream endless = new InputStream() {
-            @Override
-            public int read() {
-                return 'x';
-            }
-        };
-        ImapWire wire = new ImapWire(new SequenceInputStream(new ByteArrayInputStream("* ".getBytes()), endless),
-                new ByteArrayOutputStream());
-        assertThatThrownBy(wire::read).isInstanceOf(ImapWire.Limit.class)
-                .hasMessage("reply line exceeds 8192 bytes");
-    }
-
-    @Test
-    void manyLiteralsStopAtTheSessionLimit() {
-        InputStream literals = new InputStream() {
-            private final byte[] chunk = ("* 1 FETCH (BODY[] {60000}\r\n" + "y".repeat(60000) + ")\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1);
-            private int position;
-
-            @Override
-            public int read() {
-                return chunk[position++ % chunk.length];
-            }
-        };
-        ImapWire wire = new ImapWire(literals, new ByteArrayOutputStream());
-        assertThatThrownBy(() -> {
-            for (int i = 0; i < 1000; i++) {
-                wire.read();
-            }
-        }).isInstanceOf(ImapWire.Limit.class).hasMessage("session exceeds 4194304 bytes received");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,6 +47,14 @@ public final class ResultStore {
         } catch (IOException | RuntimeException e) {
             return "result not stored in " + directory + ": " + OneLine.of(e.getMessage(), 100);
         }
+    }
+
+    /** Writes the result and returns it with the note of {@link #write} added to its details. */
+    public SensorResult keep(SensorResult result) {
+        List<String> details = new ArrayList<>(result.details());
+        details.add(write(result));
+        return new SensorResult(result.status(), result.message(), result.phase(), result.channels(),
+                result.start(), result.elapsed(), details);
     }
 
     private String render(SensorResult result) {

@@ -119,6 +119,18 @@ public final class FakeImapServer extends FakeServer<FakeImapServer> {
         return uid;
     }
 
+    /**
+     * Waits (up to 10 s) until a client is in IDLE, then {@link #deliver}s: a delivery between two IDLEs
+     * would only show at the client's next command, which is not what a test of IDLE wants.
+     */
+    public long deliverWhileIdling(String header) throws IOException, InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (idling.isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(1);
+        }
+        return deliver(header);
+    }
+
     public List<Message> folder() {
         return List.copyOf(folder);
     }

@@ -53,6 +53,10 @@ public final class ImapSensors {
         TestTls.serveTestCertificateFromGreenMail();
         ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
                 ServerSetupTest.SMTP, ServerSetupTest.SMTPS, ServerSetupTest.IMAP, ServerSetupTest.IMAPS});
+        for (ServerSetup setup : setups) {
+            // GreenMail's 2 s start-up wait is too short on a loaded shared machine (seen in a host's IT).
+            setup.setServerStartupTimeout(10_000);
+        }
         return new GreenMailExtension(setups).withConfiguration(GreenMailConfiguration.aConfig()
                 .withUser(PROBE, "probe", PROBE_PASSWORD).withUser(SENDER, "sender", SENDER_PASSWORD));
     }

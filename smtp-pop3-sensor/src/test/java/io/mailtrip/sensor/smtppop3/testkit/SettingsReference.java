@@ -68,4 +68,19 @@ public final class SettingsReference {
     private static String escape(String text) {
         return text.replace("|", "\\|");
     }
+
+    /**
+     * {@code readme} with the text between {@code <!-- generated:NAME:begin -->} and its end marker replaced
+     * by {@code table}; every sensor's README tables test uses it.
+     */
+    public static String replaceGenerated(String readme, String name, String table) {
+        String begin = "<!-- generated:" + name + ":begin -->\n";
+        String end = "<!-- generated:" + name + ":end -->";
+        int from = readme.indexOf(begin);
+        int to = readme.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new AssertionError("README markers " + begin.strip() + " ... " + end + " missing");
+        }
+        return readme.substring(0, from + begin.length()) + table + readme.substring(to);
+    }
 }
