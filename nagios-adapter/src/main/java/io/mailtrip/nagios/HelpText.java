@@ -79,8 +79,8 @@ final class HelpText {
         out.addAll(TextWrap.wrap("Keep passwords out of NRPE and Nagios command lines: set the environment"
                 + " variables named above, or put them in a --config file (YAML, the keys shown after each"
                 + " option), readable only by the user the plugin runs as. Any value may be written as"
-                + " ${env:NAME} or ${file:/path}. Precedence: command line, environment, file (device, group,"
-                + " defaults), default.", 1));
+                + " ${env:NAME}, a secret also as ${file:/path} (at most 64 KiB). Precedence: command line,"
+                + " environment, file (device, group, defaults), default.", 1));
         return String.join("\n", out) + "\n";
     }
 

@@ -8,6 +8,7 @@ import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Settings;
+import io.mailtrip.host.ResultText;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -45,18 +46,30 @@ public final class NagiosPlugin {
     record Printed(PluginState state, String text) {
     }
 
+    /** Room to report an OutOfMemoryError in: released before the error is formatted. */
+    private static volatile byte[] reserve;
+
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         ExitGuard guard = ExitGuard.forProcess(out);
         String sensorId = System.getProperty(SENSOR_PROPERTY, "");
+        PluginNames names = PluginNames.of(sensorId.isEmpty() ? "mailtrip" : sensorId);
+        reserve = new byte[512 * 1024];
+        Printed lastResort = internalError(names, new OutOfMemoryError());
         Printed printed;
         try {
-            printed = sensorId.isEmpty() ? internalError(PluginNames.of("mailtrip"), new IllegalStateException(
+            printed = sensorId.isEmpty() ? internalError(names, new IllegalStateException(
                     "the launcher names no sensor (-D" + SENSOR_PROPERTY + "=ID)"))
                     : new NagiosPlugin(sensorId, System::getenv, guard).execute(args);
         } catch (Throwable e) {
-            // Whatever broke, the caller gets the one UNKNOWN line the guidelines ask for, never a stack trace.
-            printed = internalError(PluginNames.of(sensorId.isEmpty() ? "mailtrip" : sensorId), e);
+            // Whatever broke, the caller gets the one UNKNOWN line the guidelines ask for, never a stack trace,
+            // and exit 3 even for an OutOfMemoryError (issue 13: formatting it ran out of memory again, exit 1).
+            reserve = null;
+            try {
+                printed = internalError(names, e);
+            } catch (Throwable again) {
+                printed = lastResort;
+            }
         }
         if (!guard.claim()) {
             parkForever();
@@ -68,9 +81,9 @@ public final class NagiosPlugin {
 
     static Printed internalError(PluginNames names, Throwable e) {
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        String text = "internal error: " + e.getClass().getSimpleName() + message;
-        return new Printed(PluginState.UNKNOWN, CheckOutput.plain(PluginState.UNKNOWN,
-                text.length() > 300 ? text.substring(0, 297) + "..." : text)
+        // An exception's message may quote a server.
+        String text = ResultText.clean("internal error: " + e.getClass().getSimpleName() + message, 300);
+        return new Printed(PluginState.UNKNOWN, CheckOutput.plain(PluginState.UNKNOWN, text)
                 .render(names.service(), CheckOutput.SMALL_LIMIT));
     }
 
@@ -116,7 +129,8 @@ public final class NagiosPlugin {
         List<String> notes = new ArrayList<>();
         try (Sensor sensor = provider.create(settings)) {
             notes.addAll(notes(sourced, sensor, invocation));
-            result = sensor.run(deadline);
+            // Server text in the result is cleaned once here, for the line and the long output (issue 13).
+            result = ResultText.cleaned(sensor.run(deadline));
         } catch (ConfigurationException e) {
             // A sensor that refuses its settings names them by key: say them as the operator wrote them.
             List<String> lines = new ArrayList<>();

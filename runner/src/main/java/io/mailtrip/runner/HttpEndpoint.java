@@ -1,84 +1,178 @@
 package io.mailtrip.runner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.Scheduler;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Serves {@code /metrics} (Prometheus), {@code /api/results} (JSON) and {@code /} (status page) from the
- * result board, with the JDK's own HTTP server on one thread: scrapes are rare and cheap. The JSON and
- * the page name sensors in the request's language ({@link ResponseLanguage}).
+ * result board. The JSON and the page name sensors in the request's language ({@link ResponseLanguage}).
+ *
+ * <p>Bounded so that no client, slow or malicious, can keep the others from an answer (issue 13). Jetty
+ * rather than the JDK's server: the JDK server reads a request head with blocking reads on a worker
+ * thread, so a few clients that send {@code G} and wait hold every worker until its
+ * {@code sun.net.httpserver.maxReqTime}, and those limits are JVM-wide system properties read once.
+ * Jetty reads request heads on its selector and hands a request to a worker only when its head is
+ * complete; the limits ({@link Limits}) are per server.
  */
 final class HttpEndpoint implements AutoCloseable {
 
+    /**
+     * What one client may take.
+     *
+     * @param maxConnections    open connections at most; further clients wait in the kernel's backlog
+     * @param maxThreads        threads of the server (acceptor, selector and request workers)
+     * @param idleTimeout       a connection that sends nothing for this long (mid-request or between
+     *                          requests) is closed
+     * @param maxConnectionAge  a connection is closed this long after it opened, however busy: a client
+     *                          that trickles bytes to stay within the idle timeout cannot hold it longer
+     * @param maxRequestHead    request line plus headers, in bytes; a larger head is answered 431. No
+     *                          request here has a body.
+     */
+    record Limits(int maxConnections, int maxThreads, Duration idleTimeout, Duration maxConnectionAge,
+                  int maxRequestHead) {
+        static final Limits DEFAULT = new Limits(32, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), 8 * 1024);
+    }
+
     private static final String LANG_PARAMETER = "lang=";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
+    private final ServerConnector connector;
 
-    private HttpEndpoint(HttpServer server, ExecutorService executor) {
+    private HttpEndpoint(Server server, ServerConnector connector) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
     }
 
     /** @param language the language when a request asks for none the runner offers */
     static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 0);
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "mailtrip-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/metrics", exchange -> respond(exchange, "/metrics", PrometheusText.CONTENT_TYPE,
-                () -> PrometheusText.render(board.snapshots())));
-        server.createContext("/api/results", exchange -> {
-            Locale chosen = language(exchange, language, board);
-            respond(exchange, "/api/results", "application/json; charset=utf-8", () -> json(board, chosen));
-        });
-        server.createContext("/", exchange -> {
-            Locale chosen = language(exchange, language, board);
-            respond(exchange, "/", "text/html; charset=utf-8",
-                    () -> StatusPage.render(board.snapshots(), Instant.now(), chosen));
-        });
-        server.start();
-        return new HttpEndpoint(server, executor);
+        return start(settings, board, language, Limits.DEFAULT);
+    }
+
+    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language, Limits limits)
+            throws IOException {
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
+        threads.setName("mailtrip-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(limits.maxRequestHead());
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.address());
+        connector.setPort(settings.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addBean(new ConnectionAgeLimit(connector.getScheduler(), limits.maxConnectionAge()));
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setHandler(new Routes(board, language));
+        try {
+            server.start();
+        } catch (IOException e) {
+            stopQuietly(server);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(server);
+            throw new IOException(e.getMessage(), e);
+        }
+        return new HttpEndpoint(server, connector);
     }
 
     /** The bound port (useful when the configuration asked for port 0). */
     int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
-    /** The request's language; also announced in {@code Content-Language}. */
-    private static Locale language(HttpExchange exchange, Locale configured, ResultBoard board) {
-        Optional<String> query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).stream()
-                .flatMap(q -> Arrays.stream(q.split("&")))
-                .filter(p -> p.startsWith(LANG_PARAMETER))
-                .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
-                .findFirst();
-        List<String> supported = ResponseLanguage.supported(
-                board.snapshots().stream().map(InstanceHistory.Snapshot::descriptor).toList());
-        Locale chosen = ResponseLanguage.choose(query,
-                Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept-Language")), configured, supported);
-        exchange.getResponseHeaders().set("Content-Language", chosen.toLanguageTag());
-        exchange.getResponseHeaders().set("Vary", "Accept-Language");
-        return chosen;
+    @Override
+    public void close() {
+        stopQuietly(server);
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            // Stopping closes sockets and threads; nothing the caller could do about a failure.
+        }
+    }
+
+    /** The three pages; answers are rendered in memory, so a worker never waits on anything but the write. */
+    private static final class Routes extends Handler.Abstract {
+
+        private final ResultBoard board;
+        private final Locale configured;
+
+        Routes(ResultBoard board, Locale configured) {
+            this.board = board;
+            this.configured = configured;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            String path = Request.getPathInContext(request);
+            switch (path) {
+                case "/metrics" -> respond(request, response, callback, PrometheusText.CONTENT_TYPE,
+                        () -> PrometheusText.render(board.snapshots()));
+                case "/api/results" -> {
+                    Locale chosen = language(request, response);
+                    respond(request, response, callback, "application/json; charset=utf-8",
+                            () -> json(board, chosen));
+                }
+                case "/" -> {
+                    Locale chosen = language(request, response);
+                    respond(request, response, callback, "text/html; charset=utf-8",
+                            () -> StatusPage.render(board.snapshots(), Instant.now(), chosen));
+                }
+                default -> send(request, response, callback, 404, "text/plain; charset=utf-8",
+                        "not found; try /, /metrics or /api/results\n");
+            }
+            return true;
+        }
+
+        /** The request's language; also announced in {@code Content-Language}. */
+        private Locale language(Request request, Response response) {
+            Optional<String> query = Optional.ofNullable(request.getHttpURI().getQuery()).stream()
+                    .flatMap(q -> Arrays.stream(q.split("&")))
+                    .filter(p -> p.startsWith(LANG_PARAMETER))
+                    .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
+                    .findFirst();
+            List<String> supported = ResponseLanguage.supported(
+                    board.snapshots().stream().map(InstanceHistory.Snapshot::descriptor).toList());
+            Locale chosen = ResponseLanguage.choose(query,
+                    Optional.ofNullable(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), configured, supported);
+            response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, chosen.toLanguageTag());
+            response.getHeaders().put(HttpHeader.VARY, "Accept-Language");
+            return chosen;
+        }
     }
 
     private static String json(ResultBoard board, Locale language) {
@@ -90,38 +184,51 @@ final class HttpEndpoint implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, String path, String contentType, Supplier<String> body)
-            throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!exchange.getRequestURI().getPath().equals(path)) {
-                send(exchange, 404, "text/plain; charset=utf-8", "not found; try /, /metrics or /api/results\n",
-                        method);
-            } else if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "only GET and HEAD\n", method);
-            } else {
-                send(exchange, 200, contentType, body.get(), method);
-            }
+    private static void respond(Request request, Response response, Callback callback, String contentType,
+                                Supplier<String> body) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
+            send(request, response, callback, 405, "text/plain; charset=utf-8", "only GET and HEAD\n");
+        } else {
+            send(request, response, callback, 200, contentType, body.get());
         }
     }
 
-    private static void send(HttpExchange exchange, int code, String contentType, String body, String method)
-            throws IOException {
+    private static void send(Request request, Response response, Callback callback, int code, String contentType,
+                             String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = method.equals("HEAD");
-        exchange.sendResponseHeaders(code, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        response.setStatus(code);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(new HttpField(HttpHeader.CONTENT_LENGTH, String.valueOf(bytes.length)));
+        // Jetty leaves the body out of the answer to HEAD itself.
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+    /** Closes every connection a fixed time after it opened. */
+    private static final class ConnectionAgeLimit implements Connection.Listener {
+
+        private final Scheduler scheduler;
+        private final Duration maxAge;
+        private final Map<Connection, Scheduler.Task> closers = new ConcurrentHashMap<>();
+
+        ConnectionAgeLimit(Scheduler scheduler, Duration maxAge) {
+            this.scheduler = scheduler;
+            this.maxAge = maxAge;
+        }
+
+        @Override
+        public void onOpened(Connection connection) {
+            closers.put(connection, scheduler.schedule(() -> connection.getEndPoint().close(),
+                    maxAge.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public void onClosed(Connection connection) {
+            Scheduler.Task closer = closers.remove(connection);
+            if (closer != null) {
+                closer.cancel();
+            }
+        }
     }
 }

@@ -57,14 +57,15 @@ public final class Main {
             Thread.currentThread().interrupt();
             err.println("interrupted");
             return EXIT_INTERNAL;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             err.println("internal error: " + e);
             return EXIT_INTERNAL;
         }
     }
 
     private int configured(RunnerOptions options) throws InterruptedException {
-        SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
+        SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
+                !options.insecurePluginFolder()).load();
         catalog.warnings().forEach(w -> err.println("warning: " + w));
         RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess())
                 .load(options.config().orElseThrow());
@@ -97,7 +98,8 @@ public final class Main {
         try (DemoMailServer server = DemoMailServer.start()) {
             err.println("mailtrip demo: GreenMail SMTP on 127.0.0.1:" + server.smtpPort() + ", POP3 on 127.0.0.1:"
                     + server.pop3Port() + ", IMAP on 127.0.0.1:" + server.imapPort());
-            SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader()).load();
+            SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
+                    !options.insecurePluginFolder()).load();
             RunnerConfig config = new ConfigLoader(catalog, server.references())
                     .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());
             if (options.once()) {

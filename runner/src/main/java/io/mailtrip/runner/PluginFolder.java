@@ -1,7 +1,9 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.SensorProvider;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -20,21 +23,43 @@ import java.util.stream.Stream;
  * Finds sensor providers on the runner's class path and in every {@code *.jar} of a plugins folder.
  * Each jar gets its own class loader whose parent is the runner's, so the SPI types are shared and
  * plugins cannot see each other's dependencies. A jar that cannot be used becomes a warning, never
- * a failure of the others.
+ * a failure of the others. Before any jar is opened the folder must pass {@link PluginFolderTrust}
+ * (unless the trust check is switched off for development): an untrusted folder or jar is a
+ * configuration error, and no plugin code runs.
  */
 public final class PluginFolder {
 
     private static final String SERVICE_FILE = "META-INF/services/" + SensorProvider.class.getName();
 
+    static final String INSECURE_OPTION = "--insecure-plugin-folder";
+
     private final Path dir;
     private final ClassLoader parent;
+    private final Optional<PluginFolderTrust> trust;
+    private final boolean checked;
 
+    /** A folder whose trust is checked for this process's user. */
     public PluginFolder(Path dir, ClassLoader parent) {
-        this.dir = dir;
-        this.parent = parent;
+        this(dir, parent, true);
     }
 
-    /** Built-in providers first, then the plugins' in file-name order; later duplicates are dropped. */
+    /** @param checkTrust false only for development ({@value #INSECURE_OPTION}) */
+    public PluginFolder(Path dir, ClassLoader parent, boolean checkTrust) {
+        this(dir, parent, checkTrust ? PluginFolderTrust.forThisProcess() : Optional.empty(), checkTrust);
+    }
+
+    PluginFolder(Path dir, ClassLoader parent, Optional<PluginFolderTrust> trust, boolean checked) {
+        this.dir = dir;
+        this.parent = parent;
+        this.trust = trust;
+        this.checked = checked;
+    }
+
+    /**
+     * Built-in providers first, then the plugins' in file-name order; later duplicates are dropped.
+     *
+     * @throws ConfigurationException when the folder, a folder above it or a jar in it is not trusted
+     */
     public SensorCatalog load() {
         List<SensorProvider> providers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -42,10 +67,28 @@ public final class PluginFolder {
         SensorProviders.Found builtIn = SensorProviders.load(parent);
         builtIn.errors().forEach(e -> warnings.add("class path: sensor provider skipped: " + e));
         builtIn.providers().forEach(p -> add(p, "class path", providers, ids, warnings));
-        for (Path jar : jars(warnings)) {
+        List<Path> jars = jars(warnings);
+        if (Files.isDirectory(dir)) {
+            checkTrust(jars, warnings);
+        }
+        for (Path jar : jars) {
             loadJar(jar, providers, ids, warnings);
         }
         return new SensorCatalog(providers, warnings, dir);
+    }
+
+    private void checkTrust(List<Path> jars, List<String> warnings) {
+        if (trust.isEmpty()) {
+            warnings.add(dir + ": plugins folder loaded without checking its owner and mode ("
+                    + (checked ? "the file system has none" : INSECURE_OPTION) + ")");
+            return;
+        }
+        List<ConfigurationProblem> problems = new ArrayList<>(trust.get().folderProblems(dir));
+        jars.forEach(jar -> trust.get().jarProblem(jar).ifPresent(problems::add));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems.stream().map(p -> new ConfigurationProblem(p.key(), p.message()
+                    + "; no plugin is loaded (" + INSECURE_OPTION + " skips this check, for development)")).toList());
+        }
     }
 
     private List<Path> jars(List<String> warnings) {

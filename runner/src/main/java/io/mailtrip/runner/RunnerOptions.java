@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The command line. Hand-parsed: six fixed options do not need a library, and none of them is a sensor
+ * The command line. Hand-parsed: seven fixed options do not need a library, and none of them is a sensor
  * setting (those live in the configuration file).
  *
  * @param config   the YAML/JSON file; required unless {@code --demo}
@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param validate check the configuration and exit
  * @param demo     run against an embedded mail server
  * @param help     print usage
+ * @param insecurePluginFolder load plugins without checking the folder's owner and mode (development)
  */
 public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boolean once, boolean validate,
-                            boolean demo, boolean help) {
+                            boolean demo, boolean help, boolean insecurePluginFolder) {
 
     static final String USAGE = """
             Usage: java -jar mailtrip-runner.jar --config FILE [--once | --validate] [--plugins DIR]
@@ -24,7 +25,11 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
               --config FILE   YAML (or .json) file listing the sensor instances
               --once          run every instance once, print the results, exit 0 when all are UP, else 1
               --validate      check the configuration (and plugins) only; exit 0 when it can run, else 2
-              --plugins DIR   folder of sensor plugin jars (default: plugins/ beside the configuration)
+              --plugins DIR   folder of sensor plugin jars (default: plugins/ beside the configuration);
+                              refused when it, a jar in it or a folder above it can be changed by
+                              another user than the runner's or root
+              --insecure-plugin-folder
+                              load plugins without that check (development only)
               --demo          start an embedded SMTP + POP3 server on loopback and monitor it
               --help          this text
 
@@ -41,6 +46,7 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
         boolean validate = false;
         boolean demo = false;
         boolean help = false;
+        boolean insecurePluginFolder = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -50,8 +56,10 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
                 case "--validate" -> validate = true;
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
+                case PluginFolder.INSECURE_OPTION -> insecurePluginFolder = true;
                 default -> throw new IllegalArgumentException(arg.startsWith("-")
-                        ? arg + ": unknown option (known: --config, --once, --validate, --plugins, --demo, --help)"
+                        ? arg + ": unknown option (known: --config, --once, --validate, --plugins, "
+                        + PluginFolder.INSECURE_OPTION + ", --demo, --help)"
                         : arg + ": unexpected argument; give the configuration file with --config");
             }
         }
@@ -69,7 +77,8 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
                 throw new IllegalArgumentException("--once: cannot be combined with --validate");
             }
         }
-        return new RunnerOptions(Optional.ofNullable(config), Optional.ofNullable(plugins), once, validate, demo, help);
+        return new RunnerOptions(Optional.ofNullable(config), Optional.ofNullable(plugins), once, validate, demo, help,
+                insecurePluginFolder);
     }
 
     private static String value(String[] args, int index, String option) {

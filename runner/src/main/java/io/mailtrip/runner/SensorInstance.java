@@ -1,18 +1,11 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.spi.ChannelDescriptor;
-import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.host.GuardedRun;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SensorResult;
-import io.mailtrip.spi.Status;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -62,28 +55,10 @@ public final class SensorInstance implements AutoCloseable {
     /** Runs once within the sensor's budget and records the result. Call only after {@link #tryClaim()}. */
     RunRecord runClaimed() {
         try {
-            Instant start = Instant.now();
-            long startNanos = System.nanoTime();
-            SensorResult result;
-            try {
-                result = sensor.run(Deadline.in(sensor.budget()));
-            } catch (RuntimeException | LinkageError e) {
-                // The SPI says a run never throws; a plugin that does still gets a result, not a dead thread.
-                result = failed(start, startNanos, e);
-            }
-            return history.record(result);
+            return history.record(GuardedRun.run(sensor, descriptor, Deadline.in(sensor.budget())));
         } finally {
             running.set(false);
         }
-    }
-
-    private SensorResult failed(Instant start, long startNanos, Throwable e) {
-        Map<String, ChannelValue> channels = new LinkedHashMap<>();
-        for (ChannelDescriptor channel : descriptor.channels()) {
-            channels.put(channel.key(), ChannelValue.notMeasured());
-        }
-        return new SensorResult(Status.UNKNOWN, "sensor failed: " + e.getClass().getName(), "internal", channels,
-                start, Duration.ofNanos(System.nanoTime() - startNanos), List.of());
     }
 
     @Override

@@ -65,6 +65,32 @@ final class PluginJarBuilder {
         return jar(workDir, jarName, className, source, className);
     }
 
+    /** A plugin whose provider, as soon as its class is loaded, creates {@code marker}: planted code that ran. */
+    static Path planted(Path workDir, String jarName, Path marker) throws IOException {
+        String source = """
+                package plugin.planted;
+
+                public final class PlantedProvider implements io.mailtrip.spi.SensorProvider {
+                    static {
+                        try {
+                            java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+
+                    public String id() { return "planted"; }
+
+                    public io.mailtrip.spi.SensorDescriptor descriptor() { throw new IllegalStateException(); }
+
+                    public io.mailtrip.spi.Sensor create(io.mailtrip.spi.Settings settings) {
+                        throw new IllegalStateException();
+                    }
+                }
+                """.formatted(marker.toAbsolutePath().toString().replace("\\", "\\\\"));
+        return jar(workDir, jarName, "plugin.planted.PlantedProvider", source, "plugin.planted.PlantedProvider");
+    }
+
     /** A jar whose services file names a class that is not in it. */
     static Path missingProviderClass(Path workDir, String jarName) throws IOException {
         Path jar = workDir.resolve(jarName);

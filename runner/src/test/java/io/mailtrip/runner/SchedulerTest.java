@@ -108,6 +108,33 @@ class SchedulerTest {
         assertThat(peakRunThreads).as("threads running sensors at the peak").isLessThan(400);
     }
 
+    @Test
+    void aRunThatThrowsAnErrorStillGivesAnUnknownResultAndTheInstanceRunsAgain() {
+        SensorDescriptor descriptor = FakeSensor.descriptor();
+        AtomicInteger calls = new AtomicInteger();
+        Sensor exhausting = new FakeSensor(Duration.ZERO) {
+            @Override
+            public SensorResult run(Deadline deadline) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return super.run(deadline);
+            }
+        };
+        SensorInstance instance = new SensorInstance("oom", descriptor, exhausting, Duration.ofSeconds(1),
+                new InstanceHistory("oom", descriptor, new RoleSettings(Duration.ofSeconds(60),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty()), 10));
+
+        assertThat(instance.tryClaim()).isTrue();
+        RunRecord failed = instance.runClaimed();
+        assertThat(failed.result().status()).isEqualTo(Status.UNKNOWN);
+        assertThat(failed.result().message()).isEqualTo("sensor failed: java.lang.OutOfMemoryError");
+        assertThat(failed.result().channels()).containsOnlyKeys("latency");
+        assertThat(instance.tryClaim()).as("the instance is free for its next run").isTrue();
+        assertThat(instance.runClaimed().result().status()).isEqualTo(Status.UP);
+    }
+
     private static List<RunRecord> of(List<RunRecord> records, String id) {
         return records.stream().filter(r -> r.instanceId().equals(id)).toList();
     }
@@ -127,7 +154,7 @@ class SchedulerTest {
     }
 
     /** A sensor that takes a fixed time and is always UP: load for the scheduler, not a protocol peer. */
-    static final class FakeSensor implements Sensor {
+    static class FakeSensor implements Sensor {
         private final Duration takes;
 
         FakeSensor(Duration takes) {

@@ -133,8 +133,7 @@ final class ImapRoundTripSensor implements Sensor {
     private SmtpSubmission.Accepted send(ProbeMessage probe, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
                                          RoundTripTimes times) throws PhaseFailure {
         SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust(times), trace, watchdog,
-                deadline)
-                .send(probe);
+                deadline).send(probe);
         times.smtp(accepted.acceptedNanos() - accepted.startNanos());
         return accepted;
     }

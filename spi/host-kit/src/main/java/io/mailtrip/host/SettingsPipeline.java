@@ -3,8 +3,6 @@ package io.mailtrip.host;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
 import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SettingDescriptor;
-import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
 
 import java.util.ArrayList;
@@ -73,10 +71,9 @@ public final class SettingsPipeline {
             String key = entry.getKey();
             String value = entry.getValue();
             try {
-                String result = references.resolve(key, value);
+                boolean secret = ValueReferences.isSecret(descriptor, key);
+                String result = references.resolve(key, value, secret);
                 resolved.put(key, result);
-                Optional<SettingDescriptor> setting = descriptor.setting(key);
-                boolean secret = setting.isPresent() && setting.get().type() == SettingType.SECRET;
                 if (secret && !value.isBlank() && value.equals(result)) {
                     inlineSecrets.add(key);
                 }

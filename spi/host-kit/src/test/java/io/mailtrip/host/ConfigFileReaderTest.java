@@ -70,4 +70,21 @@ class ConfigFileReaderTest {
         assertThat(ConfigFileReader.read(dir.resolve("missing.yml"), problems)).isEmpty();
         assertThatThrownBy(problems::throwIfAny).hasMessage("missing.yml: cannot be read (NoSuchFileException)");
     }
+
+    @Test
+    void aFileOverFourMebibytesOrNotARegularFileIsRefusedBeforeItIsRead() throws IOException {
+        Path atLimit = Files.writeString(dir.resolve("at-limit.yml"),
+                "sensors: []\n" + "#".repeat(ConfigFileReader.MAX_FILE_BYTES - 13) + "\n");
+        assertThat(Files.size(atLimit)).isEqualTo(ConfigFileReader.MAX_FILE_BYTES);
+        ConfigProblems fine = new ConfigProblems("x");
+        assertThat(ConfigFileReader.read(atLimit, fine)).isPresent();
+        assertThat(fine.isEmpty()).isTrue();
+
+        assertThat(failure("over.yml", "sensors: []\n" + "#".repeat(ConfigFileReader.MAX_FILE_BYTES - 12) + "\n"))
+                .hasMessage("--config " + dir.resolve("over.yml") + ": is larger than 4 MiB");
+
+        ConfigProblems endless = new ConfigProblems("--config /dev/zero");
+        assertThat(ConfigFileReader.read(Path.of("/dev/zero"), endless)).isEmpty();
+        assertThatThrownBy(endless::throwIfAny).hasMessage("--config /dev/zero: is not a regular file");
+    }
 }

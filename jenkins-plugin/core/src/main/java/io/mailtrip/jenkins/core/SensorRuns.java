@@ -1,10 +1,12 @@
 package io.mailtrip.jenkins.core;
 
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.host.GuardedRun;
 import io.mailtrip.host.RoleSettings;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
+import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.SensorResult;
 
@@ -48,14 +50,17 @@ public final class SensorRuns implements AutoCloseable {
         final String sensorId;
         final Map<String, String> resolved;
         final BoundInstance bound;
+        final SensorDescriptor descriptor;
         final Sensor sensor;
         boolean running;
         boolean retired;
 
-        Live(String sensorId, Map<String, String> resolved, BoundInstance bound, Sensor sensor) {
+        Live(String sensorId, Map<String, String> resolved, BoundInstance bound, SensorDescriptor descriptor,
+             Sensor sensor) {
             this.sensorId = sensorId;
             this.resolved = resolved;
             this.bound = bound;
+            this.descriptor = descriptor;
             this.sensor = sensor;
         }
     }
@@ -105,7 +110,8 @@ public final class SensorRuns implements AutoCloseable {
                     if (current != null) {
                         retire(current);
                     }
-                    live.put(id, new Live(configured.provider().id(), Map.copyOf(resolved), bound, sensor));
+                    live.put(id, new Live(configured.provider().id(), Map.copyOf(resolved), bound,
+                            configured.provider().descriptor(), sensor));
                 }
                 histories.computeIfAbsent(id, k -> new ResultHistory(historySize, historySize));
                 schedule.plan(id, RoleSettings.of(bound.settings()).interval(), now);
@@ -156,7 +162,9 @@ public final class SensorRuns implements AutoCloseable {
         return Optional.of(CompletableFuture.supplyAsync(() -> {
             try {
                 Sensor sensor = instance.sensor;
-                SensorResult result = history.record(sensor.run(Deadline.in(sensor.budget())));
+                // Always a result, its server text cleaned for every page and file (issue 13).
+                SensorResult result = history.record(GuardedRun.run(sensor, instance.descriptor,
+                        Deadline.in(sensor.budget())));
                 schedule.startedAt(id, result.start());
                 log.println(id + ": " + result.status() + " " + result.message());
                 return result;

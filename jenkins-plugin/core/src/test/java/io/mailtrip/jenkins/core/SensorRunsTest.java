@@ -52,7 +52,8 @@ class SensorRunsTest {
                         SettingDescriptor.builder("interval", SettingType.INTEGER).section("main").defaultValue("60")
                                 .range(1, 3600).role(SettingRole.INTERVAL).build(),
                         SettingDescriptor.builder("mode", SettingType.ENUM).section("main").option("ok", "OK")
-                                .option("block", "Block").option("refuse", "Refuse").defaultValue("ok").build()))),
+                                .option("block", "Block").option("refuse", "Refuse").option("exhaust", "Exhaust")
+                                .defaultValue("ok").build()))),
                 List.of(new ChannelDescriptor("time", "Time", "ms", "how long"),
                         new ChannelDescriptor(ChannelDescriptor.DOWNTIME, "Downtime", "%", "share of DOWN")));
         final CountDownLatch release = new CountDownLatch(1);
@@ -77,9 +78,13 @@ class SensorRunsTest {
             }
             created.incrementAndGet();
             boolean blocks = settings.text("mode").equals("block");
+            boolean exhausts = settings.text("mode").equals("exhaust");
             Sensor sensor = new Sensor() {
                 @Override
                 public SensorResult run(Deadline deadline) {
+                    if (exhausts) {
+                        throw new OutOfMemoryError("Java heap space");
+                    }
                     if (blocks) {
                         blocking.countDown();
                         try {
@@ -155,6 +160,20 @@ class SensorRunsTest {
         assertThat(started.get("slow").get(5, TimeUnit.SECONDS).status()).isEqualTo(Status.UP);
         assertThat(runs.view(Locale.ROOT, ZoneOffset.UTC).rows().get(0).statusText()).isEqualTo("UP");
         assertThat(logged.toString()).contains("slow: UP ran", "fast: UP ran");
+    }
+
+    @Test
+    void aRunThatThrowsAnErrorIsAnUnknownResultAndTheInstanceRunsAgain() throws Exception {
+        Instant now = Instant.now();
+        runs.sync(List.of(instance("exhausted", "exhaust")), now, log);
+
+        SensorResult result = runs.startDue(now, log).get("exhausted").get(5, TimeUnit.SECONDS);
+
+        assertThat(result.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(result.phase()).isEqualTo("internal");
+        assertThat(result.message()).isEqualTo("sensor failed: java.lang.OutOfMemoryError");
+        assertThat(runs.view(Locale.ROOT, ZoneOffset.UTC).rows().get(0).statusText()).isEqualTo("UNKNOWN");
+        assertThat(runs.startDue(now.plus(TICK), log)).as("not left running").containsOnlyKeys("exhausted");
     }
 
     @Test
