@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfdataFormatter;
+
 import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Deadline;

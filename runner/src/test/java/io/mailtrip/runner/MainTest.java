@@ -242,7 +242,7 @@ class MainTest {
     void usageErrorsNameTheOption() {
         assertThat(main("--frobnicate")).isEqualTo(2);
         assertThat(err()).startsWith("--frobnicate: unknown option (known: --config, --once, --validate, --plugins, "
-                + "--insecure-plugin-folder, --demo, --help)\nUsage:");
+                + "--insecure-plugin-folder, --demo, --version, --help)\nUsage:");
         assertThat(main("--once")).isEqualTo(2);
         assertThat(err()).startsWith("--config: is required (or use --demo)\n");
         assertThat(main("--help")).isZero();

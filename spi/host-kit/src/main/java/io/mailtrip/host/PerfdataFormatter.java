@@ -1,6 +1,4 @@
-package io.mailtrip.nagios;
-
-import io.mailtrip.host.DecimalText;
+package io.mailtrip.host;
 
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
@@ -16,28 +14,42 @@ import java.util.function.Function;
  * spaces, no quotes). A channel the run did not measure (a leg that did not run, a channel the one-shot
  * plugin never measures such as downtime, a certificate on a clear-text leg) is left out rather than
  * {@code U}: the guidelines allow {@code U}, but Icinga 2.13's perfdata parser and several graphers reject
- * it and drop the whole line.
+ * it and drop the whole line. One formatter for every host that speaks the Nagios world's perfdata: the
+ * Nagios plugin and the runner's Icinga 2 output.
  */
-final class PerfdataFormatter {
+public final class PerfdataFormatter {
+
+    /** The warning and critical range of a channel as perfdata writes them ({@code ""} = none). */
+    public interface Thresholds {
+        Thresholds NONE = new Thresholds() {
+        };
+
+        default String warningText() {
+            return "";
+        }
+
+        default String criticalText() {
+            return "";
+        }
+    }
 
     private PerfdataFormatter() {
     }
 
-    static String format(List<ChannelDescriptor> channels, Map<String, ChannelValue> values,
-                         Function<String, ChannelThresholds> thresholds) {
+    public static String format(List<ChannelDescriptor> channels, Map<String, ChannelValue> values,
+                                Function<String, ? extends Thresholds> thresholds) {
         StringJoiner out = new StringJoiner(" ");
         for (ChannelDescriptor channel : channels) {
             ChannelValue value = values.get(channel.key());
             if (value == null || !value.measured()) {
                 continue;
             }
-            out.add(item(channel, value,
-                    thresholds.apply(channel.key())));
+            out.add(item(channel, value, thresholds.apply(channel.key())));
         }
         return out.toString();
     }
 
-    static String item(ChannelDescriptor channel, ChannelValue value, ChannelThresholds thresholds) {
+    public static String item(ChannelDescriptor channel, ChannelValue value, Thresholds thresholds) {
         PerfUnit unit = PerfUnit.forChannel(channel.unit());
         String shown = value.measured() ? DecimalText.machine(unit.convert(value.value())) + unit.symbol() : "U";
         String max = unit.max() == null ? "" : DecimalText.machine(unit.max());
