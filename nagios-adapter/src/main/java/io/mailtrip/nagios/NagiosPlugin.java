@@ -167,10 +167,6 @@ public final class NagiosPlugin {
             notes.add("note: --config " + invocation.configFile() + ": " + unused + " is no setting of "
                     + settings.descriptor().id() + " and is ignored");
         }
-        if (sensor.budget().compareTo(invocation.timeout()) > 0) {
-            notes.add("note: these settings allow a round trip of up to " + sensor.budget().toSeconds()
-                    + " s, -t is " + invocation.timeout().toSeconds() + " s: a slow round trip ends as a timeout");
-        }
         return notes;
     }
 

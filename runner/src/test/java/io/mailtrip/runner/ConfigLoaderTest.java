@@ -134,7 +134,6 @@ class ConfigLoaderTest {
                 file + ": sensors[2]: from: is required (one e-mail address)",
                 file + ": sensors[2]: to: is required (one e-mail address)",
                 file + ": sensors[2]: smtpHost: is required (a host name or IP address)",
-                file + ": sensors[2]: pop3Host: is required (a host name or IP address)",
                 file + ": sensors[3] (mail1): id: 'mail1' is already used by sensors[0]");
     }
 

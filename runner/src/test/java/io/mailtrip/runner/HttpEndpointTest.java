@@ -95,7 +95,8 @@ class HttpEndpointTest {
                     "mailtrip_probe_status", "mailtrip_probe_last_run_timestamp_seconds",
                     "mailtrip_probe_deadline_seconds", "mailtrip_probe_interval_seconds",
                     "mailtrip_probe_consecutive_failures", "mailtrip_probe_info", "mailtrip_runs_total", "mailtrip_skipped_runs_total",
-                    "mailtrip_channel_seconds", "mailtrip_channel_combined_seconds", "mailtrip_channel_ratio");
+                    "mailtrip_channel_seconds", "mailtrip_channel_combined_seconds", "mailtrip_channel_ratio",
+                    "mailtrip_channel_days");
             assertThat(families.get("mailtrip_runs_total").type()).isEqualTo("counter");
             assertThat(families.get("probe_success").samples()).extracting(s -> s.labels() + " " + s.value())
                     .containsExactlyInAnyOrder("{sensor=smtp-pop3-roundtrip, sensor_instance=mail-up} 1.0",
@@ -235,19 +236,31 @@ class HttpEndpointTest {
                 assertThat(entry.path("primary").path("value").asDouble())
                         .isEqualTo(entry.path("latest").path("channels").path("pop3").path("value").asDouble());
                 assertThat(entry.path("latest").path("channels").fieldNames()).toIterable()
-                        .containsExactly("pop3", "smtp", "total", "downtime");
+                        .containsExactly("pop3", "smtp", "total", "downtime", "certificate");
                 assertThat(page).contains("<span class=\"primary\" data-channel=\"pop3\">Response Time POP3 ");
                 assertThat(chartAttributes(page)).containsExactly("data-chart=\"channel\" data-channel=\"pop3\"",
                         "data-chart=\"channel\" data-channel=\"smtp\"", "data-chart=\"channel\" data-channel=\"total\"",
-                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                        "data-chart=\"channel\" data-channel=\"downtime\"",
+                        "data-chart=\"channel\" data-channel=\"certificate\"");
             }
         }
     }
 
-    /** One instance's section of the status page (failing instances come first, so order is not fixed). */
-    static String section(String page, String instance) {
-        int start = page.indexOf("<section data-instance=\"" + instance + "\"");
-        return page.substring(start, page.indexOf("</section>", start));
+    @Test
+    void theCertificateChannelIsExportedInItsDaysFamily() throws Exception {
+        try (Runner runner = runner("sensors:\n" + instance("tls", MailServers.tlsSettings(GREEN_MAIL)))) {
+            runner.runOnce();
+            try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+                Map<String, ExpositionFormat.Family> families = ExpositionFormat.parse(get(endpoint, "/metrics").body());
+                JsonNode latest = ResultJson.MAPPER.readTree(get(endpoint, "/api/results").body()).get(0)
+                        .path("latest");
+
+                double days = latest.path("channels").path("certificate").path("value").asDouble();
+                assertThat(days).as("GreenMail's certificate is valid for a while").isPositive();
+                assertThat(value(families, "mailtrip_channel_days", "tls", "certificate"))
+                        .isCloseTo(days, org.assertj.core.data.Offset.offset(0.001));
+            }
+        }
     }
 
     @Test
@@ -263,13 +276,14 @@ class HttpEndpointTest {
                 String separate = section(page, "separate");
                 String stack = section(page, "stack");
 
-                assertThat(separate.split("<svg", -1)).hasSize(1 + 4);
+                assertThat(separate.split("<svg", -1)).hasSize(1 + 5);
                 assertThat(chartAttributes(separate)).allMatch(a -> a.startsWith("data-chart=\"channel\""));
-                assertThat(stack.split("<svg", -1)).hasSize(1 + 3);
+                assertThat(stack.split("<svg", -1)).hasSize(1 + 4);
                 assertThat(chartAttributes(stack)).containsExactly(
                         "data-chart=\"stacked\" data-unit=\"s\" data-channels=\"smtp pop3\"",
                         "data-chart=\"channel\" data-channel=\"total\"",
-                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                        "data-chart=\"channel\" data-channel=\"downtime\"",
+                        "data-chart=\"channel\" data-channel=\"certificate\"");
                 assertThat(stack.split("<polygon class=\"band ", -1)).hasSize(1 + 2);
             }
         }

@@ -34,7 +34,8 @@ record RoundTripConfig(String from, String to, String subjectText, SmtpLeg smtp,
                        Optional<Credentials> pop3Login, Optional<Path> resultDirectory) {
 
     static RoundTripConfig from(Settings s) {
-        Endpoint pop3 = new Endpoint(s.get(POP3_HOST), s.get(POP3_PORT), s.get(POP3_TIMEOUT), s.get(POP3_SECURITY));
+        Endpoint pop3 = new Endpoint(s.get(POP3_HOST), s.get(POP3_PORT), s.get(POP3_TIMEOUT), s.get(POP3_SECURITY),
+                s.get(MailSettings.ADDRESS_FAMILY));
         Optional<Credentials> pop3Login = s.optional(POP3_USER)
                 .map(user -> new Credentials(user, s.get(POP3_PASSWORD)));
         return new RoundTripConfig(s.get(MailSettings.FROM), s.get(MailSettings.TO),

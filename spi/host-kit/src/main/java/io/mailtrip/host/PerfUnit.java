@@ -28,6 +28,8 @@ public record PerfUnit(String symbol, double fromChannel, Map<String, Double> su
         }
         return switch (channelUnit) {
             case "%" -> new PerfUnit("%", 1.0, Map.of("%", 1.0), 100.0);
+            // Days have no UOM in the guidelines: a plain number (Icinga 2 would read "d" as days in seconds).
+            case "d" -> new PerfUnit("", 1.0, Map.of("d", 1.0), null);
             default -> new PerfUnit(channelUnit, 1.0, channelUnit.isEmpty() ? Map.of() : Map.of(channelUnit, 1.0), null);
         };
     }
@@ -42,7 +44,8 @@ public record PerfUnit(String symbol, double fromChannel, Map<String, Double> su
         return switch (symbol) {
             case "s" -> "seconds (or append ms)";
             case "%" -> "percent";
-            default -> symbol.isEmpty() ? "plain numbers" : symbol;
+            case "" -> suffixes.containsKey("d") ? "days" : "plain numbers";
+            default -> symbol;
         };
     }
 }

@@ -10,9 +10,12 @@ import java.util.function.Function;
 
 /**
  * Perfdata in the guidelines' grammar {@code label=value[UOM];[warn];[crit];[min];[max]}, one item per
- * channel of the descriptor, space-separated. Labels are channel keys (stable, no spaces, no quotes);
- * a channel the run did not measure is {@code U}, so graphs keep every series. One formatter for every
- * host that speaks the Nagios world's perfdata: the Nagios plugin and the runner's Icinga 2 output.
+ * channel of the descriptor that the run measured, space-separated. Labels are channel keys (stable, no
+ * spaces, no quotes). A channel the run did not measure (a leg that did not run, a channel the one-shot
+ * plugin never measures such as downtime, a certificate on a clear-text leg) is left out rather than
+ * {@code U}: the guidelines allow {@code U}, but Icinga 2.13's perfdata parser and several graphers reject
+ * it and drop the whole line. One formatter for every host that speaks the Nagios world's perfdata: the
+ * Nagios plugin and the runner's Icinga 2 output.
  */
 public final class PerfdataFormatter {
 
@@ -37,8 +40,11 @@ public final class PerfdataFormatter {
                                 Function<String, ? extends Thresholds> thresholds) {
         StringJoiner out = new StringJoiner(" ");
         for (ChannelDescriptor channel : channels) {
-            out.add(item(channel, values.getOrDefault(channel.key(), ChannelValue.notMeasured()),
-                    thresholds.apply(channel.key())));
+            ChannelValue value = values.get(channel.key());
+            if (value == null || !value.measured()) {
+                continue;
+            }
+            out.add(item(channel, value, thresholds.apply(channel.key())));
         }
         return out.toString();
     }

@@ -6,6 +6,9 @@ import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -74,6 +77,35 @@ public final class MailStack {
                 .with(POP3_INTERVAL, 1).with(MailSettings.MAX_TRIP_TIME, 10)
                 .with(MailSettings.TRUST_STORE, get("TRUSTSTORE"))
                 .with(MailSettings.TRUST_STORE_PASSWORD, get("TRUSTSTORE_PASSWORD"));
+    }
+
+    /**
+     * The earliest {@code notAfter} of the stack's server certificate and its CA, as openssl reads them from
+     * the files scripts/mailstack made (not through Java, which the sensor under test uses).
+     */
+    public static Instant earliestCertificateExpiry() {
+        Path tls = Path.of(get("CA_PEM")).getParent();
+        Instant server = notAfter(tls.resolve("server.pem"));
+        Instant ca = notAfter(tls.resolve("ca.pem"));
+        return server.isBefore(ca) ? server : ca;
+    }
+
+    private static Instant notAfter(Path pem) {
+        try {
+            Process openssl = new ProcessBuilder("openssl", "x509", "-enddate", "-noout", "-dateopt", "iso_8601",
+                    "-in", pem.toString()).redirectErrorStream(true).start();
+            String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (openssl.waitFor() != 0 || !out.startsWith("notAfter=")) {
+                throw new IllegalStateException("openssl could not read " + pem + ": " + out);
+            }
+            // notAfter=2026-12-29 13:40:00Z
+            return Instant.parse(out.substring("notAfter=".length()).replace(' ', 'T'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Number of messages in a mailbox (POP3 STAT over the no-TLS listener). */

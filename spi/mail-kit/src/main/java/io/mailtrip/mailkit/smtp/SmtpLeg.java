@@ -20,7 +20,8 @@ public record SmtpLeg(Endpoint endpoint, String heloIdent, Optional<Credentials>
 
     public static SmtpLeg from(Settings settings) {
         Endpoint endpoint = new Endpoint(settings.get(MailSettings.SMTP_HOST), settings.get(MailSettings.SMTP_PORT),
-                settings.get(MailSettings.SMTP_TIMEOUT), settings.get(MailSettings.SMTP_SECURITY));
+                settings.get(MailSettings.SMTP_TIMEOUT), settings.get(MailSettings.SMTP_SECURITY),
+                settings.get(MailSettings.ADDRESS_FAMILY));
         Optional<Credentials> auth = settings.optional(MailSettings.SMTP_USER)
                 .map(user -> new Credentials(user, settings.get(MailSettings.SMTP_PASSWORD)));
         return new SmtpLeg(endpoint, settings.get(MailSettings.HELO_IDENT), auth,
