@@ -263,6 +263,11 @@ class HttpEndpointTest {
         }
     }
 
+    static String section(String page, String instance) {
+        int start = page.indexOf("<section data-instance=\"" + instance + "\"");
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
     @Test
     void stackedDrawsOneChartOfTheTimeChannelsInTheStackUnitAndIndependentOnePerChannel() throws Exception {
         Map<String, String> independent = MailServers.plainSettings(GREEN_MAIL);
