@@ -5,7 +5,9 @@
 # Java 25) against check_email_loop (Perl, one public script: pass its path, it is never committed here)
 # and check_email_delivery (Perl, monitoring-plugins-contrib). Runs interleave, one of each per round
 # (A/B pairs on a loaded machine), and each run's wall and CPU (user + sys) comes from /usr/bin/time; the
-# summary prints medians and the ratios to check_email_loop.
+# summary prints medians and the ratios to check_email_loop. check_email_loop (v1.4.7) ignores --popport
+# for POP3, so the port goes into --pophost (IO::Socket::INET takes host:port); each of its runs sends one
+# probe and collects the previous one, which is its normal cost per check.
 #
 # Usage (repository root, after ./mvnw -B -q -pl nagios-adapter -am package -DskipTests, stack running and
 # eval "$(scripts/mailstack env)"):
@@ -53,7 +55,7 @@ uptime >"$out/load.txt"
 i=0
 while [ "$i" -lt "$rounds" ]; do
     run check_email_loop perl "$loop" --smtphost "$host" --smtpport "$smtp" --from "probe1@$domain" \
-        --to "probe1@$domain" --pophost "$host" --popport "$pop3" --popuser "probe1@$domain" --passwd "$pw" \
+        --to "probe1@$domain" --pophost "$host:$pop3" --popuser "probe1@$domain" --passwd "$pw" \
         --statfiledir "$out" --smtpehlo bench.mailtrip.test --popauth PASS
     run check_email_delivery "$delivery" -H "$host" --smtp-port "$smtp" --imap-port "$imap" \
         --mailto "probe2@$domain" --mailfrom "probe2@$domain" --username "probe2@$domain" --password "$pw" \

@@ -1,20 +1,13 @@
 package io.mailtrip.sensor.smtpimap;
 
-import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.sensor.smtpimap.testkit.ImapSensors;
 import io.mailtrip.sensor.smtppop3.testkit.MailStack;
-import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
-import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The certificate channel of the IMAP sensor against the real stack, checked against the {@code notAfter}
@@ -39,14 +32,6 @@ class ImapCertificateExpiryTest {
         SensorResult result = ImapSensors.runOnce(ImapSensors.stackSettings(smtp, smtpSecurity, imap, imapSecurity,
                 MailStack.get("IMAP_PROBE"), MailStack.get("IMAP_PROBE_PASSWORD")));
 
-        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
-        ChannelValue days = result.channel(CertificatesSeen.CHANNEL_KEY);
-        if (!tls) {
-            assertThat(days.measured()).as("no TLS on either leg: not measured").isFalse();
-            return;
-        }
-        double expected = Duration.between(before, MailStack.earliestCertificateExpiry()).toMillis() / 86_400_000.0;
-        assertThat(days.measured()).isTrue();
-        assertThat(days.value()).isCloseTo(expected, within(0.002)).isBetween(0.0, 31.0);
+        MailStack.assertCertificateDays(result, before, tls);
     }
 }
