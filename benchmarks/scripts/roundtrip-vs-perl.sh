@@ -54,7 +54,7 @@ i=0
 while [ "$i" -lt "$rounds" ]; do
     run check_email_loop perl "$loop" --smtphost "$host" --smtpport "$smtp" --from "probe1@$domain" \
         --to "probe1@$domain" --pophost "$host" --popport "$pop3" --popuser "probe1@$domain" --passwd "$pw" \
-        --statfiledir "$out" --smtpehlo bench.mailtrip.test
+        --statfiledir "$out" --smtpehlo bench.mailtrip.test --popauth PASS
     run check_email_delivery "$delivery" -H "$host" --smtp-port "$smtp" --imap-port "$imap" \
         --mailto "probe2@$domain" --mailfrom "probe2@$domain" --username "probe2@$domain" --password "$pw" \
         --imap-check-interval 1 --imap-retries 20 --hires
