@@ -1,6 +1,7 @@
 package io.mailtrip.nagios;
 
 import io.mailtrip.host.PerfUnit;
+
 import io.mailtrip.nagios.PluginOption.Kind;
 import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingRole;

@@ -1,6 +1,7 @@
 package io.mailtrip.nagios;
 
 import io.mailtrip.host.PerfUnit;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 

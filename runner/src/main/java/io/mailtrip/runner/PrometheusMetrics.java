@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  *   <li>{@code probe_success}, {@code probe_duration_seconds}: as blackbox_exporter names them;</li>
  *   <li>{@code mailtrip_probe_status}: a state set, so DOWN, WARNING and UNKNOWN are told apart;</li>
  *   <li>one gauge per channel, by unit: {@code mailtrip_channel_seconds{channel}} (channels in ms or s),
- *       {@code mailtrip_channel_ratio} (channels in %), {@code mailtrip_channel_remaining_seconds} (channels
- *       in days, as seconds left), else
+ *       {@code mailtrip_channel_ratio} (channels in %), {@code mailtrip_channel_span_seconds} (channels in
+ *       days, such as certificate expiry), else
  *       {@code mailtrip_channel_value}; a channel the SPI marks as the sum of others goes to the
  *       {@code mailtrip_channel_combined_*} family instead, so {@code sum by (...)} over a family never
  *       counts it twice;</li>
@@ -151,9 +151,10 @@ final class PrometheusMetrics {
                         + "NaN when not measured.", Unit.SECONDS, 1);
                 case "%" -> new ChannelFamily(prefix + "_ratio", what + " given in percent, as a ratio 0 to 1; "
                         + "NaN when not measured.", Unit.RATIO, 1e-2);
-                // Prometheus base units (promtool): days left as seconds left.
-                case "d" -> new ChannelFamily(prefix + "_remaining_seconds", what + " counting down in days"
-                        + " (certificate expiry), as seconds left; NaN when not measured.", Unit.SECONDS, 86_400);
+                // Prometheus' base unit is the second, also for a span of days (promtool says so).
+                case "d" -> new ChannelFamily(prefix + "_span_seconds", what + " the sensor counts in days (such as "
+                        + "the time left until a certificate expires), in seconds; NaN when not measured.",
+                        Unit.SECONDS, 86_400);
                 default -> new ChannelFamily(prefix + "_value", what + " whose unit has no family of its own, "
                         + "as the sensor reports it; NaN when not measured.", null, 1);
             };
