@@ -14,6 +14,9 @@ public record Tags(SortedMap<String, String> values) {
 
     static final Tags NONE = new Tags(new TreeMap<>());
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+    /** Labels the runner or Prometheus set themselves; a tag of that name would collide. */
+    static final java.util.List<String> RESERVED = java.util.List.of("sensor_instance", "sensor", "instance", "job",
+            "channel", "graph_type", "primary_channel", "mailtrip_probe_status");
 
     public Tags {
         values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
@@ -24,9 +27,8 @@ public record Tags(SortedMap<String, String> values) {
         if (!NAME.matcher(name).matches() || name.startsWith("__")) {
             return name + ": not a label name ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __)";
         }
-        if (name.equals("sensor_instance") || name.equals("sensor") || name.equals("instance")
-                || name.equals("job") || name.equals("mailtrip_probe_status")) {
-            return name + ": reserved label name (sensor_instance, sensor, instance, job)";
+        if (RESERVED.contains(name)) {
+            return name + ": reserved label name (" + String.join(", ", RESERVED) + ")";
         }
         return null;
     }

@@ -330,7 +330,8 @@ class ConfigLoaderTest {
                         + "(https://icinga.example.org:5665)",
                 file + ": icinga.password: environment variable NO_SUCH_ICINGA_PW is not set",
                 file + ": icinga.caFile: is required",
-                file + ": sensors[0] (mail1): tags.instance: reserved label name (sensor_instance, sensor, instance, job)",
+                file + ": sensors[0] (mail1): tags.instance: reserved label name (sensor_instance, sensor, instance, job, channel, "
+                        + "graph_type, primary_channel, mailtrip_probe_status)",
                 file + ": sensors[0] (mail1): tags.9lives: not a label name ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __)",
                 file + ": sensors[0] (mail1): tags.site: must be a text value");
     }
