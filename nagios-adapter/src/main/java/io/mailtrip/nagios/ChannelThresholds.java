@@ -1,10 +1,12 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfdataFormatter;
+
 /**
  * The warning and critical range of one channel, each optional ({@code null}). Critical is evaluated
  * first and wins (guidelines, "Threshold and ranges"; Icinga: "Critical thresholds are evaluated first").
  */
-record ChannelThresholds(ThresholdRange warning, ThresholdRange critical) {
+record ChannelThresholds(ThresholdRange warning, ThresholdRange critical) implements PerfdataFormatter.Thresholds {
 
     static final ChannelThresholds NONE = new ChannelThresholds(null, null);
 
@@ -32,11 +34,13 @@ record ChannelThresholds(ThresholdRange warning, ThresholdRange critical) {
         return state == PluginState.CRITICAL ? critical : warning;
     }
 
-    String warningText() {
+    @Override
+    public String warningText() {
         return warning == null ? "" : warning.perfdataText();
     }
 
-    String criticalText() {
+    @Override
+    public String criticalText() {
         return critical == null ? "" : critical.perfdataText();
     }
 }

@@ -39,7 +39,7 @@ final class CommandDefinitions {
                 "# Usage: check_command  " + names.plugin() + "!" + names.configPath() + "!20!40",
                 "define command {",
                 "    command_name    " + names.plugin(),
-                "    command_line    $USER1$/" + names.plugin() + "/" + names.plugin()
+                "    command_line    $USER1$/" + names.plugin()
                         + " --config $ARG1$ -H $HOSTADDRESS$ -w $ARG2$ -c $ARG3$ -t "
                         + Invocation.DEFAULT_TIMEOUT.toSeconds(),
                 "}",

@@ -111,12 +111,27 @@ final class CommandLineParser {
                         name, "'" + value + "' is not one of ok, warning, critical, unknown, 0, 1, 2, 3"));
                 case WARNING, CRITICAL -> thresholds.add(new ThresholdOption(name, option.kind() == Kind.CRITICAL,
                         option.channelKey(), value));
+                case DAYS_LEFT -> daysLeft(name, option.channelKey(), value);
                 case CONFIG -> configFile = Path.of(value);
                 case DEVICE -> device = value;
                 case SETTING -> settings.put(option.setting().key(),
                         new SourcedValue(value == null ? "true" : value, option.longName()));
                 case SETTING_OFF -> settings.put(option.setting().key(), new SourcedValue("false", name));
+                case SETTING_CHOICE -> settings.put(option.setting().key(), new SourcedValue(option.choice(), name));
                 case HELP, VERSION -> throw new IllegalStateException("handled before parsing: " + name);
+            }
+        }
+
+        /** {@code 30,14}: WARNING below 30 days, CRITICAL below 14 ({@code 30:} and {@code 14:} as ranges). */
+        private void daysLeft(String name, String channelKey, String value) {
+            String[] parts = value.split(",", -1);
+            if (parts.length > 2 || !parts[0].strip().matches("[0-9]{1,5}")
+                    || parts.length == 2 && !parts[1].strip().matches("[0-9]{1,5}")) {
+                throw new ConfigurationException(name, "'" + value + "' is not WARN[,CRIT] in whole days (30 or 30,14)");
+            }
+            thresholds.add(new ThresholdOption(name, false, channelKey, parts[0].strip() + ":"));
+            if (parts.length == 2) {
+                thresholds.add(new ThresholdOption(name, true, channelKey, parts[1].strip() + ":"));
             }
         }
 

@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+
 import io.mailtrip.nagios.PluginOption.Kind;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
@@ -63,6 +65,9 @@ final class HelpText {
             for (SettingDescriptor setting : section.settings()) {
                 table.options().stream().filter(o -> o.setting() == setting && o.kind() == Kind.SETTING)
                         .forEach(o -> entry(out, o, SettingHelp.describe(setting)));
+                table.options().stream().filter(o -> o.setting() == setting && o.kind() == Kind.SETTING_CHOICE)
+                        .forEach(o -> entry(out, o, "The same as " + o.longName().replace("--use-", "--"
+                                + OptionNaming.longOption(setting.key()).substring(2) + "=") + "."));
             }
         }
         out.add("");
@@ -115,6 +120,7 @@ final class HelpText {
             case TIMEOUT_STATE -> "State when -t expires: ok, warning, critical, unknown or 0 to 3. Default "
                     + Invocation.DEFAULT_TIMEOUT_STATE.name().toLowerCase(Locale.ROOT) + ".";
             case WARNING, CRITICAL -> thresholdHelp(option, table);
+            case DAYS_LEFT -> daysLeftHelp(option, table);
             case CONFIG -> "YAML file of settings: a map of the YAML keys shown below to values"
                     + " (" + table.firstSettingKey() + ": ...), or the runner's file with sections defaults, groups"
                     + " and devices (see --device; with it, this sensor's entry for the device in its sensors"
@@ -122,13 +128,23 @@ final class HelpText {
             case DEVICE -> "Device of the --config file to check: its settings apply, then its group's, then"
                     + " the file's defaults; its host is the default of " + targetHostOption(table) + ". Without"
                     + " --device, only the defaults of such a file apply.";
-            case SETTING, SETTING_OFF -> throw new IllegalStateException("not a plugin option: " + option);
+            case SETTING, SETTING_OFF, SETTING_CHOICE -> throw new IllegalStateException("not a plugin option: "
+                    + option);
         };
     }
 
     private static String targetHostOption(OptionTable table) {
         return table.descriptor().settingFor(SettingRole.TARGET_HOST)
                 .map(s -> "-H/" + OptionNaming.longOption(s.key())).orElse("the host checked");
+    }
+
+    static String daysLeftHelp(PluginOption option, OptionTable table) {
+        ChannelDescriptor channel = table.descriptor().channels().stream()
+                .filter(c -> c.key().equals(option.channelKey())).findFirst().orElseThrow();
+        return "WARNING when " + channel.label() + " (" + channel.key() + ") is below WARN days, CRITICAL below CRIT"
+                + " (like check_smtp -D; the same as " + table.thresholdOption(Kind.WARNING, channel.key()) + " WARN: "
+                + table.thresholdOption(Kind.CRITICAL, channel.key()) + " CRIT:). Not measured, so never alerting,"
+                + " when the run made no TLS handshake.";
     }
 
     private static String thresholdHelp(PluginOption option, OptionTable table) {

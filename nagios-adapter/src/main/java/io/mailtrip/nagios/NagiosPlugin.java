@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfdataFormatter;
+
 import io.mailtrip.host.SensorProviders;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Deadline;
@@ -166,10 +168,6 @@ public final class NagiosPlugin {
             // Not an error: a file shared with the runner may hold settings of other sensor types.
             notes.add("note: --config " + invocation.configFile() + ": " + unused + " is no setting of "
                     + settings.descriptor().id() + " and is ignored");
-        }
-        if (sensor.budget().compareTo(invocation.timeout()) > 0) {
-            notes.add("note: these settings allow a round trip of up to " + sensor.budget().toSeconds()
-                    + " s, -t is " + invocation.timeout().toSeconds() + " s: a slow round trip ends as a timeout");
         }
         return notes;
     }

@@ -28,6 +28,9 @@ final class OptionTable {
     private static final Set<SettingRole> HOST_ONLY = EnumSet.of(SettingRole.INTERVAL, SettingRole.TAGS,
             SettingRole.GRAPH_TYPE, SettingRole.STACK_UNIT);
 
+    /** The channel unit of a count-down in days ({@code certificate}: days until the earliest expiry). */
+    static final String DAYS = "d";
+
     private final SensorDescriptor descriptor;
     private final PluginNames names;
     private final List<PluginOption> options = new ArrayList<>();
@@ -51,14 +54,30 @@ final class OptionTable {
             table.add(new PluginOption("--warning-" + channel.key(), null, Kind.WARNING, null, channel.key(), "RANGE"));
             table.add(new PluginOption("--critical-" + channel.key(), null, Kind.CRITICAL, null, channel.key(),
                     "RANGE"));
+            if (channel.unit().equals(DAYS)) {
+                // Like check_smtp -D: a channel counting days down to an event gets WARN[,CRIT] lower bounds.
+                table.add(new PluginOption("--" + channel.key() + "-days", null, Kind.DAYS_LEFT, null, channel.key(),
+                        "WARN[,CRIT]"));
+            }
         }
         table.add(PluginOption.plugin("--config", null, Kind.CONFIG, "FILE"));
         table.add(PluginOption.plugin("--device", null, Kind.DEVICE, "NAME"));
         for (SettingDescriptor setting : offered(descriptor)) {
             // The guidelines reserve -H for the host checked: the sensor's target host, whatever its key.
-            String shortName = setting.role() == SettingRole.TARGET_HOST ? "-H" : null;
+            // So is -p for its port (check_smtp -p).
+            String shortName = setting.role() == SettingRole.TARGET_HOST ? "-H"
+                    : setting.role() == SettingRole.TARGET_PORT ? "-p" : null;
             String longName = OptionNaming.longOption(setting.key());
             table.add(new PluginOption(longName, shortName, Kind.SETTING, setting, null, valueLabel(setting)));
+            if (setting.role() == SettingRole.ADDRESS_FAMILY) {
+                // -4/-6 (--use-ipv4/--use-ipv6, like check_smtp) set the family for every leg.
+                for (String value : setting.optionValues()) {
+                    if (PluginOption.FAMILY_SHORT_NAMES.containsKey(value)) {
+                        table.add(new PluginOption("--use-" + value, PluginOption.FAMILY_SHORT_NAMES.get(value),
+                                Kind.SETTING_CHOICE, setting, null, ""));
+                    }
+                }
+            }
             if (setting.type() == SettingType.BOOLEAN) {
                 table.add(new PluginOption("--no-" + longName.substring(2), null, Kind.SETTING_OFF, setting, null,
                         ""));

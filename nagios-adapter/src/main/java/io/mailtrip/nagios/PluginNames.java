@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 
@@ -10,7 +12,7 @@ import java.util.Locale;
  * gets its launcher, commands and file names without new Java: sensor {@code smtp-pop3-roundtrip} is the
  * plugin {@code check_smtp_pop3_roundtrip}, the Icinga 2 CheckCommand {@code smtp_pop3_roundtrip}, the
  * config file {@code /etc/nagios/smtp-pop3-roundtrip.yml}; its service name ({@code SMTP-POP3}, the
- * {@code SMTP} of {@code check_smtp}'s {@code SMTP OK}) joins the keys of the channels it measures itself.
+ * {@code SMTP} of {@code check_smtp}'s {@code SMTP OK}) joins the keys of the time channels it measures itself.
  *
  * @param sensorId the provider id the launcher passes ({@value NagiosPlugin#SENSOR_PROPERTY})
  * @param plugin   the launcher's file name and the folder's name
@@ -28,8 +30,10 @@ record PluginNames(String sensorId, String plugin, String command, String servic
     static PluginNames of(SensorDescriptor descriptor) {
         StringBuilder service = new StringBuilder();
         for (ChannelDescriptor channel : descriptor.channels()) {
-            // Sums and the history-based downtime are derived; the channels measured in their own right name it.
-            if (!channel.sum() && !channel.key().equals(ChannelDescriptor.DOWNTIME)) {
+            // The legs name it: times measured in their own right. Sums and the history-based downtime are
+            // derived, and a count-down such as the certificate's days is about a leg, not one.
+            if (!channel.sum() && !channel.key().equals(ChannelDescriptor.DOWNTIME)
+                    && PerfUnit.forChannel(channel.unit()).symbol().equals("s")) {
                 service.append(service.length() == 0 ? "" : "-").append(channel.key().toUpperCase(Locale.ROOT));
             }
         }
@@ -38,10 +42,16 @@ record PluginNames(String sensorId, String plugin, String command, String servic
                 service.length() == 0 ? fromId.service() : service.toString());
     }
 
-    /** Where the shipped commands expect the plugin folder. */
+    /**
+     * Where the package installs the launcher and every shipped command expects it: the Monitoring Plugins
+     * directory ({@code $USER1$}, Icinga's {@code PluginDir}), a link into the package's folder.
+     */
     String pluginPath() {
-        return "/usr/local/lib/nagios/plugins/" + plugin + "/" + plugin;
+        return PLUGIN_DIR + "/" + plugin;
     }
+
+    /** The Monitoring Plugins directory of Debian, Ubuntu and the Icinga and Nagios packages. */
+    static final String PLUGIN_DIR = "/usr/lib/nagios/plugins";
 
     /** Where the shipped commands expect the flat {@code --config} file. */
     String configPath() {

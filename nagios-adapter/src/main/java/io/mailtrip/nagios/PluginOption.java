@@ -3,6 +3,8 @@ package io.mailtrip.nagios;
 import io.mailtrip.spi.SettingDescriptor;
 import io.mailtrip.spi.SettingType;
 
+import java.util.Map;
+
 /**
  * One command-line option: a plugin option of the guidelines, a threshold, or a sensor setting.
  *
@@ -17,7 +19,18 @@ record PluginOption(String longName, String shortName, Kind kind, SettingDescrip
                     String valueLabel) {
 
     /** What an option does. */
-    enum Kind { HELP, VERSION, VERBOSE, TIMEOUT, TIMEOUT_STATE, WARNING, CRITICAL, CONFIG, DEVICE, SETTING, SETTING_OFF }
+    enum Kind {
+        HELP, VERSION, VERBOSE, TIMEOUT, TIMEOUT_STATE, WARNING, CRITICAL, DAYS_LEFT, CONFIG, DEVICE, SETTING,
+        SETTING_OFF, SETTING_CHOICE
+    }
+
+    /** The IP-version options of the guidelines for an {@link io.mailtrip.spi.SettingRole#ADDRESS_FAMILY} value. */
+    static final Map<String, String> FAMILY_SHORT_NAMES = Map.of("ipv4", "-4", "ipv6", "-6");
+
+    /** The enum value a {@link Kind#SETTING_CHOICE} option sets: {@code --use-ipv4} sets {@code ipv4}. */
+    String choice() {
+        return longName.substring("--use-".length());
+    }
 
     static PluginOption plugin(String longName, String shortName, Kind kind, String valueLabel) {
         return new PluginOption(longName, shortName, kind, null, null, valueLabel);

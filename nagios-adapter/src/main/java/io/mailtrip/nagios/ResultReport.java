@@ -1,5 +1,8 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+import io.mailtrip.host.PerfdataFormatter;
+
 import io.mailtrip.host.DecimalText;
 
 import io.mailtrip.spi.ChannelDescriptor;

@@ -70,8 +70,10 @@ final class SettingHelp {
     static String defaultText(SettingDescriptor setting) {
         DefaultValue dflt = setting.defaultValue();
         String text = dflt.describe();
-        if (dflt instanceof DefaultValue.DependsOn dependsOn) {
-            text = text.replace(dependsOn.fromKey() + " is", OptionNaming.longOption(dependsOn.fromKey()) + " is");
+        if (dflt instanceof DefaultValue.Derived derived) {
+            text = text.replace(derived.fromKey() + " is", OptionNaming.longOption(derived.fromKey()) + " is")
+                    .replace("the value of " + derived.fromKey(), "the value of " + OptionNaming.longOption(
+                            derived.fromKey()));
         } else if (dflt instanceof DefaultValue.Fixed && !text.isEmpty()) {
             text += unitSuffix(setting);
         }

@@ -1,5 +1,6 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
 import io.mailtrip.host.RoleSettings;
 
 import io.mailtrip.spi.ConfigurationException;

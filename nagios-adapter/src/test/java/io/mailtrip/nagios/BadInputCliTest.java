@@ -39,7 +39,7 @@ class BadInputCliTest {
             assertThat(first).startsWith("SMTP-POP3 UNKNOWN - " + option + ": " + rule.replace('|', '/'));
         } else {
             // A setting of a host-only role (interval, graph type, ...) is no option of a one-shot check.
-            assertThat(first).startsWith("SMTP-POP3 UNKNOWN - " + option + ": unknown option (see --help) | ");
+            assertThat(first).startsWith("SMTP-POP3 UNKNOWN - " + option + ": unknown option (see --help)");
         }
         assertThat(printed.text()).doesNotContain("Exception").doesNotContain("\tat ")
                 .doesNotContain("Bad-Input-Pw-1").doesNotContain("Bad-Input-Pw-2").doesNotContain("pass\r\nword");

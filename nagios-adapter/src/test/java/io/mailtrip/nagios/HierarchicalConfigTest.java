@@ -26,7 +26,7 @@ class HierarchicalConfigTest {
     @RegisterExtension
     static final GreenMailExtension GREEN_MAIL = MailServers.greenMail();
 
-    private static final String UNMEASURED = " | smtp=U;;;0 pop3=U;;;0 total=U;;;0 downtime=U;;;0;100\n";
+    private static final String UNMEASURED = "\n";
     private static final String FILE_PASSWORD = "Wrong-password-in-file";
 
     @TempDir

@@ -1,5 +1,8 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+import io.mailtrip.host.PerfdataFormatter;
+
 import io.mailtrip.host.DecimalText;
 
 import io.mailtrip.sensor.smtppop3.testkit.Sensors;
@@ -35,16 +38,17 @@ class PerfdataFormatterTest {
         String perfdata = PerfdataFormatter.format(channels, values,
                 key -> key.equals("total") ? total : ChannelThresholds.NONE);
 
-        assertThat(perfdata).isEqualTo("smtp=0.045123s;;;0 pop3=1.2s;;;0 total=1.245123s;10;@20:30;0 downtime=U;;;0;100");
+        assertThat(perfdata).isEqualTo("smtp=0.045123s;;;0 pop3=1.2s;;;0 total=1.245123s;10;@20:30;0");
         for (String item : perfdata.split(" ")) {
             assertThat(item).matches(ITEM);
         }
     }
 
     @Test
-    void keepsEveryChannelWhenNothingWasMeasured() {
-        assertThat(PerfdataFormatter.format(channels, Map.of(), key -> ChannelThresholds.NONE))
-                .isEqualTo("smtp=U;;;0 pop3=U;;;0 total=U;;;0 downtime=U;;;0;100");
+    void leavesOutEveryChannelThatWasNotMeasured() {
+        assertThat(PerfdataFormatter.format(channels, Map.of(), key -> ChannelThresholds.NONE)).isEmpty();
+        assertThat(PerfdataFormatter.format(channels, Map.of("smtp", ChannelValue.of(45), "pop3",
+                ChannelValue.notMeasured()), key -> ChannelThresholds.NONE)).isEqualTo("smtp=0.045s;;;0");
     }
 
     @Test
@@ -56,7 +60,7 @@ class PerfdataFormatterTest {
             Map<String, ChannelValue> values = Map.of("smtp", ChannelValue.of(0.001), "pop3",
                     ChannelValue.of(123456789.5), "total", ChannelValue.of(1234.5));
             String perfdata = PerfdataFormatter.format(channels, values, key -> ChannelThresholds.NONE);
-            assertThat(perfdata).isEqualTo("smtp=0.000001s;;;0 pop3=123456.7895s;;;0 total=1.2345s;;;0 downtime=U;;;0;100");
+            assertThat(perfdata).isEqualTo("smtp=0.000001s;;;0 pop3=123456.7895s;;;0 total=1.2345s;;;0");
             assertThat(perfdata).doesNotContain(",").doesNotContainIgnoringCase("e-").doesNotContain("E");
         } finally {
             Locale.setDefault(before);

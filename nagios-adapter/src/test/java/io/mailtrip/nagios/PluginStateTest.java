@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+
 import io.mailtrip.spi.Status;
 import org.junit.jupiter.api.Test;
 

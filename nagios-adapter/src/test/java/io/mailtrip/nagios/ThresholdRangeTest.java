@@ -1,5 +1,7 @@
 package io.mailtrip.nagios;
 
+import io.mailtrip.host.PerfUnit;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

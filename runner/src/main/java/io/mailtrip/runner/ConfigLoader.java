@@ -5,6 +5,8 @@ import io.mailtrip.host.ConfigFileReader;
 import io.mailtrip.host.ConfigProblems;
 import io.mailtrip.host.SettingsHierarchy;
 import io.mailtrip.host.ValueReferences;
+import io.mailtrip.spi.ConfigurationException;
+import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.SettingDescriptor;
 
@@ -28,7 +30,10 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
 
     static final List<String> TOP_LEVEL_KEYS = List.of("http", "junitXml", "jsonLines", "history", "language",
-            "defaults", "groups", "devices", "sensors");
+            "icinga", "defaults", "groups", "devices", "sensors");
+    private static final List<String> ICINGA_KEYS = List.of("url", "user", "password", "caFile", "checkSource",
+            "queueSize");
+    static final int DEFAULT_ICINGA_QUEUE = 10_000;
     private static final List<String> HTTP_KEYS = List.of("address", "port");
     private static final List<String> HISTORY_KEYS = List.of("size", "file");
     static final String DEFAULT_HTTP_ADDRESS = "127.0.0.1";
@@ -38,10 +43,12 @@ public final class ConfigLoader {
 
     private final SensorCatalog catalog;
     private final InstanceLoader instanceLoader;
+    private final ValueReferences references;
 
     /** @param references resolves the {@code ${env:}} and {@code ${file:}} references of the file's values */
     public ConfigLoader(SensorCatalog catalog, ValueReferences references) {
         this.instanceLoader = new InstanceLoader(references);
+        this.references = references;
         this.catalog = catalog;
     }
 
@@ -80,6 +87,7 @@ public final class ConfigLoader {
                 .map(v -> v.equals(RunnerConfig.STDOUT) ? v : base.resolve(v).toString());
         RunnerConfig.HistorySettings history = history(root.get("history"), base, problems);
         Locale language = language(root.get("language"), problems);
+        Optional<RunnerConfig.IcingaSettings> icinga = icinga(root.get("icinga"), base, problems);
         Set<String> knownKeys = catalog.providers().stream()
                 .flatMap(p -> p.descriptor().settings().stream()).map(SettingDescriptor::key)
                 .collect(Collectors.toSet());
@@ -87,7 +95,7 @@ public final class ConfigLoader {
         List<String> warnings = new ArrayList<>();
         List<InstanceConfig> instances = instances(root.get("sensors"), hierarchy, problems, warnings);
         problems.throwIfAny();
-        return new RunnerConfig(http, junitXml, jsonLines, history, language, instances, warnings);
+        return new RunnerConfig(http, junitXml, jsonLines, history, language, icinga, instances, warnings);
     }
 
     private static Optional<RunnerConfig.HttpSettings> http(JsonNode node, ConfigProblems problems) {
@@ -102,6 +110,62 @@ public final class ConfigLoader {
         String address = SettingsHierarchy.text(node.get("address"), "http.address", problems).orElse(DEFAULT_HTTP_ADDRESS);
         int port = integer(node.get("port"), "http.port", 0, 65535, problems).orElse(DEFAULT_HTTP_PORT);
         return Optional.of(new RunnerConfig.HttpSettings(address, port));
+    }
+
+    private Optional<RunnerConfig.IcingaSettings> icinga(JsonNode node, Path base, ConfigProblems problems) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isObject()) {
+            problems.add("icinga", "must be a mapping with " + String.join(", ", ICINGA_KEYS));
+            return Optional.empty();
+        }
+        problems.unknownKeys("icinga.", node, ICINGA_KEYS);
+        Optional<java.net.URI> url = SettingsHierarchy.text(node.get("url"), "icinga.url", problems).flatMap(text -> {
+            try {
+                java.net.URI uri = new java.net.URI(text.strip());
+                if ("https".equals(uri.getScheme()) && uri.getHost() != null) {
+                    return Optional.of(uri);
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            problems.add("icinga.url", "'" + text + "' is not an https:// URL (https://icinga.example.org:5665)");
+            return Optional.empty();
+        });
+        Optional<String> user = SettingsHierarchy.text(node.get("user"), "icinga.user", problems);
+        Optional<String> password = SettingsHierarchy.text(node.get("password"), "icinga.password", problems)
+                .flatMap(value -> {
+                    try {
+                        return Optional.of(references.resolve("icinga.password", value, true));
+                    } catch (ConfigurationException e) {
+                        e.problems().forEach(p -> problems.add(p.key(), p.message()));
+                        return Optional.empty();
+                    }
+                });
+        Optional<Path> caFile = SettingsHierarchy.text(node.get("caFile"), "icinga.caFile", problems).map(base::resolve);
+        String checkSource = SettingsHierarchy.text(node.get("checkSource"), "icinga.checkSource", problems)
+                .orElseGet(ConfigLoader::hostName);
+        int queue = integer(node.get("queueSize"), "icinga.queueSize", 1, 1_000_000, problems)
+                .orElse(DEFAULT_ICINGA_QUEUE);
+        for (String required : List.of("url", "user", "password", "caFile")) {
+            if (!node.has(required)) {
+                problems.add("icinga." + required, "is required");
+            }
+        }
+        if (url.isEmpty() || user.isEmpty() || password.isEmpty() || caFile.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunnerConfig.IcingaSettings(url.get(), user.get(), new Secret(password.get()),
+                caFile.get(), checkSource, queue));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "mailtrip-runner";
+        }
     }
 
     private static RunnerConfig.HistorySettings history(JsonNode node, Path base, ConfigProblems problems) {

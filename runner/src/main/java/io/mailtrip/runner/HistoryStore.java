@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mailtrip.host.ChartPoints;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.Status;
 
@@ -66,13 +67,16 @@ final class HistoryStore {
         }
         List<String> storedKeys = new ArrayList<>();
         node.path("channels").forEach(k -> storedKeys.add(k.asText()));
-        List<ResultPoint> points = new ArrayList<>();
+        List<ChartPoints.Point> points = new ArrayList<>();
         if (storedKeys.equals(keys)) {
             for (JsonNode p : node.path("points")) {
-                List<Double> values = new ArrayList<>();
-                p.path("v").forEach(v -> values.add(v.isNumber() ? v.asDouble() : Double.NaN));
-                points.add(new ResultPoint(Instant.parse(p.path("t").asText()), Status.valueOf(p.path("s").asText()),
-                        values));
+                double[] values = new double[p.path("v").size()];
+                for (int i = 0; i < values.length; i++) {
+                    JsonNode v = p.path("v").get(i);
+                    values[i] = v.isNumber() ? v.asDouble() : Double.NaN;
+                }
+                points.add(new ChartPoints.Point(Instant.parse(p.path("t").asText()),
+                        Status.valueOf(p.path("s").asText()), values));
             }
         }
         history.restore(node.path("statuses").asText(), points);
@@ -106,7 +110,7 @@ final class HistoryStore {
         json.writeEndArray();
         json.writeStringField("statuses", history.statusLetters());
         json.writeArrayFieldStart("points");
-        for (ResultPoint point : snapshot.points()) {
+        for (ChartPoints.Point point : snapshot.points()) {
             json.writeStartObject();
             json.writeStringField("t", point.start().toString());
             json.writeStringField("s", point.status().name());
@@ -115,7 +119,8 @@ final class HistoryStore {
                 if (Double.isNaN(v)) {
                     json.writeNull();
                 } else {
-                    json.writeNumber(v);
+                    // Points hold floats: written as the float they are, not its double expansion.
+                    json.writeNumber((float) v);
                 }
             }
             json.writeEndArray();

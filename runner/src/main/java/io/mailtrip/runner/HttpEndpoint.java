@@ -74,11 +74,26 @@ final class HttpEndpoint implements AutoCloseable {
     /** @param language the language when a request asks for none the runner offers */
     static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language)
             throws IOException {
-        return start(settings, board, language, Limits.DEFAULT);
+        return start(settings, board, language, Limits.DEFAULT, NO_SCHEDULER);
+    }
+
+    /** @param health the scheduler's health, for {@code /healthz} */
+    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language,
+                              Supplier<io.mailtrip.runner.Scheduler.Health> health) throws IOException {
+        return start(settings, board, language, Limits.DEFAULT, health);
     }
 
     static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language, Limits limits)
             throws IOException {
+        return start(settings, board, language, limits, NO_SCHEDULER);
+    }
+
+    /** Pages served without a scheduler (tests, tools): {@code /healthz} says so. */
+    private static final Supplier<io.mailtrip.runner.Scheduler.Health> NO_SCHEDULER =
+            () -> new io.mailtrip.runner.Scheduler.Health(false, Duration.ZERO, 0);
+
+    static HttpEndpoint start(RunnerConfig.HttpSettings settings, ResultBoard board, Locale language, Limits limits,
+                              Supplier<io.mailtrip.runner.Scheduler.Health> health) throws IOException {
         QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads(), 2);
         threads.setName("mailtrip-http");
         threads.setDaemon(true);
@@ -94,7 +109,7 @@ final class HttpEndpoint implements AutoCloseable {
         connector.addBean(new ConnectionAgeLimit(connector.getScheduler(), limits.maxConnectionAge()));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        server.setHandler(new Routes(board, language));
+        server.setHandler(new Routes(board, language, health));
         try {
             server.start();
         } catch (IOException e) {
@@ -130,18 +145,24 @@ final class HttpEndpoint implements AutoCloseable {
 
         private final ResultBoard board;
         private final Locale configured;
+        private final PrometheusMetrics metrics;
+        private final Supplier<io.mailtrip.runner.Scheduler.Health> health;
 
-        Routes(ResultBoard board, Locale configured) {
+        Routes(ResultBoard board, Locale configured, Supplier<io.mailtrip.runner.Scheduler.Health> health) {
             this.board = board;
             this.configured = configured;
+            this.health = health;
+            this.metrics = new PrometheusMetrics(board::summaries);
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
             switch (path) {
-                case "/metrics" -> respond(request, response, callback, PrometheusText.CONTENT_TYPE,
-                        () -> PrometheusText.render(board.snapshots()));
+                case "/metrics" -> {
+                    PrometheusMetrics.Scrape scrape = metrics.scrape(request.getHeaders().get(HttpHeader.ACCEPT));
+                    respondBytes(request, response, callback, scrape.contentType(), scrape::body);
+                }
                 case "/api/results" -> {
                     Locale chosen = language(request, response);
                     respond(request, response, callback, "application/json; charset=utf-8",
@@ -152,8 +173,19 @@ final class HttpEndpoint implements AutoCloseable {
                     respond(request, response, callback, "text/html; charset=utf-8",
                             () -> StatusPage.render(board.snapshots(), Instant.now(), chosen));
                 }
+                case "/healthz" -> {
+                    io.mailtrip.runner.Scheduler.Health now = health.get();
+                    String body = String.format(Locale.ROOT, "{\"status\":\"%s\",\"schedulerAlive\":%s,"
+                                    + "\"lastTickAgeSeconds\":%.3f,\"instances\":%d}%n", now.healthy() ? "ok" : "failing",
+                            now.healthy(), now.lastTickAge().toMillis() / 1e3, now.instances());
+                    if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+                        respond(request, response, callback, "application/json", () -> body);
+                    } else {
+                        send(request, response, callback, now.healthy() ? 200 : 503, "application/json", body);
+                    }
+                }
                 default -> send(request, response, callback, 404, "text/plain; charset=utf-8",
-                        "not found; try /, /metrics or /api/results\n");
+                        "not found; try /, /metrics, /api/results or /healthz\n");
             }
             return true;
         }
@@ -166,7 +198,7 @@ final class HttpEndpoint implements AutoCloseable {
                     .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
                     .findFirst();
             List<String> supported = ResponseLanguage.supported(
-                    board.snapshots().stream().map(InstanceHistory.Snapshot::descriptor).toList());
+                    board.summaries().stream().map(InstanceHistory.Snapshot::descriptor).toList());
             Locale chosen = ResponseLanguage.choose(query,
                     Optional.ofNullable(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), configured, supported);
             response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, chosen.toLanguageTag());
@@ -186,18 +218,26 @@ final class HttpEndpoint implements AutoCloseable {
 
     private static void respond(Request request, Response response, Callback callback, String contentType,
                                 Supplier<String> body) {
+        respondBytes(request, response, callback, contentType, () -> body.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void respondBytes(Request request, Response response, Callback callback, String contentType,
+                                     Supplier<byte[]> body) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
             send(request, response, callback, 405, "text/plain; charset=utf-8", "only GET and HEAD\n");
         } else {
-            send(request, response, callback, 200, contentType, body.get());
+            send(response, callback, 200, contentType, body.get());
         }
     }
 
     private static void send(Request request, Response response, Callback callback, int code, String contentType,
                              String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(response, callback, code, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(Response response, Callback callback, int code, String contentType, byte[] bytes) {
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(new HttpField(HttpHeader.CONTENT_LENGTH, String.valueOf(bytes.length)));

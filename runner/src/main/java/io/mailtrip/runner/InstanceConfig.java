@@ -14,8 +14,9 @@ import java.time.Duration;
  * @param settings  the typed settings
  * @param inherited where each setting came from (the instance, its device, group, the root, or the default)
  * @param interval  time between two planned starts
+ * @param tags      extra labels of the instance's metrics
  * @param location  where it was configured ({@code config.yml: sensors[0] (mail1)}), the prefix of its errors
  */
 public record InstanceConfig(String id, SensorProvider provider, Settings settings, InheritedSettings inherited,
-                             Duration interval, String location) {
+                             Duration interval, Tags tags, String location) {
 }

@@ -2,23 +2,25 @@ package io.mailtrip.runner;
 
 import io.mailtrip.host.RoleSettings;
 
-import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.host.ChartPoints;
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Status;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the runner remembers of one instance: the host kit's {@link ResultHistory} for the downtime
- * channel and the statuses behind it (to persist them), the last {@value #CHART_POINTS} results for charts, the
- * latest full result, and run counters. Written by the instance's runs (never overlapping), read by
- * HTTP threads, hence synchronized.
+ * What the runner remembers of one instance: the host kit's {@link ResultHistory} (statuses, one byte
+ * each, for the downtime channel, the failure streak and the history file), the last
+ * {@value #CHART_POINTS} results as {@link ChartPoints} (primitive arrays), the latest full result, the
+ * latest failed one (for its protocol trace) and run counters. Written by the instance's runs (never
+ * overlapping), read by HTTP threads, hence synchronized.
  */
 public final class InstanceHistory {
 
@@ -28,35 +30,60 @@ public final class InstanceHistory {
     private final String instanceId;
     private final SensorDescriptor descriptor;
     private final RoleSettings display;
-    private final List<String> channelKeys;
-    private final int capacity;
-    private final ResultHistory downtime;
-    private final Deque<ResultPoint> points = new ArrayDeque<>();
+    private final Tags tags;
+    private final Duration interval;
+    private final Duration budget;
+    private final ResultHistory statuses;
+    private final ChartPoints points;
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skippedRuns = new AtomicLong();
     private RunRecord latest;
+    private RunRecord latestFailure;
 
     public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, int capacity) {
+        this(instanceId, descriptor, display, Tags.NONE, Duration.ZERO, capacity);
+    }
+
+    /**
+     * @param budget   the deadline of one run
+     * @param capacity statuses kept: the downtime window
+     */
+    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
+                           Duration budget, int capacity) {
         this.instanceId = instanceId;
+        this.interval = display.interval();
+        this.budget = budget;
         this.descriptor = descriptor;
         this.display = display;
-        this.channelKeys = descriptor.channels().stream().map(ChannelDescriptor::key).toList();
-        this.capacity = capacity;
-        this.downtime = new ResultHistory(capacity);
+        this.tags = tags;
+        this.statuses = new ResultHistory(capacity);
+        this.points = new ChartPoints(Math.min(capacity, CHART_POINTS),
+                descriptor.channels().stream().map(ChannelDescriptor::key).toList());
     }
 
     /**
      * Everything known at one moment, consistent.
      *
      * @param display         how the instance wants its channels shown
+     * @param tags            the instance's tags (metric labels)
+     * @param interval        time between two planned starts
+     * @param budget          the deadline of one run
      * @param latest          the last result, if any
-     * @param points          recent results, oldest first (values in descriptor order)
+     * @param latestFailure   the last result that was not UP, if any (its details are the protocol trace)
+     * @param points          recent results, oldest first (values in descriptor order); empty in a summary
      * @param downtimePercent share of DOWN among the kept statuses
+     * @param failureStreak   results in a row, up to the latest, that were not UP
+     * @param failingSince    start of the first run of that streak, when known
      */
-    public record Snapshot(String instanceId, SensorDescriptor descriptor, RoleSettings display,
-                           Optional<RunRecord> latest,
-                           List<ResultPoint> points, double downtimePercent, long runs,
-                           long skippedRuns) {
+    public record Snapshot(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
+                           Duration interval, Duration budget, Optional<RunRecord> latest, Optional<RunRecord> latestFailure,
+                           List<ChartPoints.Point> points, double downtimePercent, int failureStreak,
+                           Optional<Instant> failingSince, long runs, long skippedRuns) {
+
+        /** The latest status, empty before the first result. */
+        public Optional<Status> status() {
+            return latest.map(r -> r.result().status());
+        }
     }
 
     public String instanceId() {
@@ -65,14 +92,20 @@ public final class InstanceHistory {
 
     /** Adds a result and returns it with the downtime channel filled from this history. */
     public synchronized RunRecord record(SensorResult result) {
-        SensorResult filled = downtime.record(result);
-        points.addLast(ResultPoint.of(filled, channelKeys));
-        if (points.size() > Math.min(capacity, CHART_POINTS)) {
-            points.removeFirst();
-        }
+        SensorResult filled = statuses.record(result);
+        points.add(filled);
         runs.incrementAndGet();
-        latest = new RunRecord(instanceId, descriptor, display, filled);
-        return latest;
+        RunRecord record = new RunRecord(instanceId, descriptor, display, filled);
+        if (filled.status() != Status.UP) {
+            latestFailure = record;
+            latest = record;
+        } else {
+            // The protocol trace of a good run is read by nobody after the outputs had it: thousands of
+            // instances would keep kilobytes each for nothing (issue 17).
+            latest = new RunRecord(instanceId, descriptor, display, new SensorResult(filled.status(),
+                    filled.message(), filled.phase(), filled.channels(), filled.start(), filled.elapsed(), List.of()));
+        }
+        return record;
     }
 
     /** Counts a planned start dropped because the previous run was still going. */
@@ -81,27 +114,35 @@ public final class InstanceHistory {
     }
 
     /** Loads persisted history (oldest first) before the first run. */
-    public synchronized void restore(String statusLetters, List<ResultPoint> restoredPoints) {
+    public synchronized void restore(String statusLetters, List<ChartPoints.Point> restoredPoints) {
         for (char letter : statusLetters.toCharArray()) {
-            StatusLetters.parse(letter).ifPresent(downtime::add);
+            StatusLetters.parse(letter).ifPresent(statuses::add);
         }
-        for (ResultPoint point : restoredPoints) {
-            if (point.values().size() == channelKeys.size()) {
-                points.addLast(point);
-                if (points.size() > Math.min(capacity, CHART_POINTS)) {
-                    points.removeFirst();
-                }
+        for (ChartPoints.Point point : restoredPoints) {
+            if (point.values().length == descriptor.channels().size()) {
+                points.add(point.start(), point.status(), point.values());
             }
         }
     }
 
+    /** Everything, with the chart points (the status page, the history file). */
     public synchronized Snapshot snapshot() {
-        return new Snapshot(instanceId, descriptor, display, Optional.ofNullable(latest), new ArrayList<>(points),
-                downtime.downtimePercent(), runs.get(), skippedRuns.get());
+        return snapshot(points.points());
+    }
+
+    /** Everything but the chart points: what metrics, JUnit XML and Icinga read, thousands at a time. */
+    public synchronized Snapshot summary() {
+        return snapshot(List.of());
+    }
+
+    private Snapshot snapshot(List<ChartPoints.Point> chart) {
+        return new Snapshot(instanceId, descriptor, display, tags, interval, budget, Optional.ofNullable(latest),
+                Optional.ofNullable(latestFailure), chart, statuses.downtimePercent(), statuses.failureStreak(),
+                statuses.failingSince(), runs.get(), skippedRuns.get());
     }
 
     /** The kept statuses as letters, oldest first: what the history file stores for the downtime window. */
     public synchronized String statusLetters() {
-        return StatusLetters.of(downtime.statuses());
+        return StatusLetters.of(statuses.statuses());
     }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class InstanceLoader {
 
-    static final List<String> INSTANCE_KEYS = List.of("id", "sensor", "device", "settings");
+    static final List<String> INSTANCE_KEYS = List.of("id", "sensor", "device", "tags", "settings");
     static final Pattern ID = SettingsHierarchy.NAME;
 
     private final SettingsPipeline pipeline;
@@ -78,6 +78,7 @@ final class InstanceLoader {
         });
         Optional<SensorProvider> provider = provider(node.get("sensor"), catalog, problems);
         Optional<String> device = device(node.get("device"), hierarchy, problems);
+        Tags tags = tags(node.get("tags"), problems);
         SettingsLayer own = SettingsLayer.of(SettingsHierarchy.SENSOR_LEVEL, id.orElse("sensors[" + index + "]"),
                 ownSettings(node.get("settings"), problems));
         Optional<SettingsPipeline.Resolved> resolved = provider.flatMap(p ->
@@ -86,7 +87,7 @@ final class InstanceLoader {
         if (problems.isEmpty() && id.isPresent() && resolved.isPresent()) {
             Settings settings = resolved.get().settings();
             instance = Optional.of(new InstanceConfig(id.get(), provider.get(), settings, resolved.get().inherited(),
-                    RoleSettings.of(settings).interval(), file + ": " + where));
+                    RoleSettings.of(settings).interval(), tags, file + ": " + where));
         }
         return new Located(index, where, id, instance, problems, warnings);
     }
@@ -113,6 +114,28 @@ final class InstanceLoader {
             return Optional.empty();
         }
         return Optional.of(name);
+    }
+
+    private static Tags tags(JsonNode node, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return Tags.NONE;
+        }
+        if (!node.isObject()) {
+            problems.add("tags: must be a mapping of label names to values");
+            return Tags.NONE;
+        }
+        Map<String, String> tags = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(entry -> {
+            String problem = Tags.problem(entry.getKey());
+            if (problem != null) {
+                problems.add("tags." + problem);
+            } else if (!entry.getValue().isValueNode() || entry.getValue().isNull()) {
+                problems.add("tags." + entry.getKey() + ": must be a text value");
+            } else {
+                tags.put(entry.getKey(), entry.getValue().asText());
+            }
+        });
+        return Tags.of(tags);
     }
 
     private static Map<String, String> ownSettings(JsonNode node, List<String> problems) {

@@ -34,7 +34,7 @@ final class JunitXmlFile implements ResultOutput {
         if (!stale.getAndSet(false)) {
             return;
         }
-        List<RunRecord> latest = board.snapshots().stream().flatMap(s -> s.latest().stream()).toList();
+        List<RunRecord> latest = board.summaries().stream().flatMap(s -> s.latest().stream()).toList();
         try {
             AtomicFile.write(file, JunitXmlReport.render(latest));
         } catch (IOException e) {

@@ -4,7 +4,11 @@ import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Status;
 import io.mailtrip.host.ValueReferences;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Properties;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,6 +19,10 @@ import java.util.concurrent.CountDownLatch;
  * embedded mail server. Results go to standard output; notices, warnings and errors to standard error.
  */
 public final class Main {
+
+    private static final Logger LOG = Logger.getLogger("mailtrip");
+    /** {@code 2026-11-29T03:04:05.678+0000 WARNING mailtrip: text}: ISO time with offset, level, logger. */
+    static final String LOG_FORMAT = "%1$tFT%1$tT.%1$tL%1$tz %4$s %3$s: %5$s%6$s%n";
 
     static final int EXIT_OK = 0;
     static final int EXIT_NOT_UP = 1;
@@ -29,7 +37,22 @@ public final class Main {
         this.err = err;
     }
 
+    /** The runner's version, from the build. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unknown below
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     public static void main(String[] args) {
+        // Notices on standard error with time and level: the JDK's logging, one line each (issue 17).
+        System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
         int code = new Main(System.out, System.err).run(args);
         System.out.flush();
         System.exit(code);
@@ -48,6 +71,10 @@ public final class Main {
             out.print(RunnerOptions.USAGE);
             return EXIT_OK;
         }
+        if (options.version()) {
+            out.println("mailtrip-runner " + version());
+            return EXIT_OK;
+        }
         try {
             return options.demo() ? demo(options) : configured(options);
         } catch (ConfigurationException e) {
@@ -64,16 +91,21 @@ public final class Main {
     }
 
     private int configured(RunnerOptions options) throws InterruptedException {
+        if (options.validate()) {
+            return validate(options, load(options));
+        }
+        // No local keeps the configuration: the runner keeps what it needs, the settings maps can go.
+        return execute(Runner.create(load(options), out, err), options.once());
+    }
+
+    private RunnerConfig load(RunnerOptions options) {
         SensorCatalog catalog = new PluginFolder(options.pluginsDir(), Main.class.getClassLoader(),
                 !options.insecurePluginFolder()).load();
         catalog.warnings().forEach(w -> err.println("warning: " + w));
         RunnerConfig config = new ConfigLoader(catalog, ValueReferences.fromProcess())
                 .load(options.config().orElseThrow());
         config.warnings().forEach(w -> err.println("warning: " + w));
-        if (options.validate()) {
-            return validate(options, config);
-        }
-        return execute(config, options.once());
+        return config;
     }
 
     private int validate(RunnerOptions options, RunnerConfig config) {
@@ -104,24 +136,23 @@ public final class Main {
                     .load("--demo", DemoMailServer.config(), options.pluginsDir().toAbsolutePath());
             if (options.once()) {
                 config = new RunnerConfig(Optional.empty(), config.junitXml(), config.jsonLines(), config.history(),
-                        config.language(), config.instances(), config.warnings());
+                        config.language(), config.icinga(), config.instances(), config.warnings());
             }
-            return execute(config, options.once());
+            return execute(Runner.create(config, out, err), options.once());
         }
     }
 
-    private int execute(RunnerConfig config, boolean once) throws InterruptedException {
-        Runner runner = Runner.create(config, out, err);
+    private int execute(Runner runner, boolean once) throws InterruptedException {
         if (once) {
             try (runner) {
                 List<RunRecord> records = runner.runOnce();
-                return Runner.worst(records) == Status.UP && records.size() == config.instances().size()
+                return Runner.worst(records) == Status.UP && records.size() == runner.instances().size()
                         ? EXIT_OK : EXIT_NOT_UP;
             }
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            err.println("mailtrip: stopping; waiting for runs in progress");
+            LOG.info("stopping; waiting for runs in progress");
             runner.close();
             stopped.countDown();
         }, "mailtrip-stop");
@@ -133,7 +164,7 @@ public final class Main {
             runner.close();
             throw e;
         }
-        err.println("mailtrip: " + config.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
+        LOG.info(runner.instances().size() + " sensor instance(s) scheduled; Ctrl-C stops");
         stopped.await();
         return EXIT_OK;
     }

@@ -25,4 +25,9 @@ public final class ResultBoard {
     public List<InstanceHistory.Snapshot> snapshots() {
         return byId.values().stream().map(InstanceHistory::snapshot).toList();
     }
+
+    /** Snapshots without chart points: cheap enough for every scrape and every flush. */
+    public List<InstanceHistory.Snapshot> summaries() {
+        return byId.values().stream().map(InstanceHistory::summary).toList();
+    }
 }

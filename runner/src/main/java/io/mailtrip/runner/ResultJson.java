@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mailtrip.host.ChartPoints;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
@@ -79,18 +80,19 @@ final class ResultJson {
             List<ChannelDescriptor> channels = snapshot.descriptor().channels();
             List<ChannelDescriptor> ordered = snapshot.display().ordered(snapshot.descriptor());
             ArrayNode recent = node.putArray("recent");
-            for (ResultPoint point : snapshot.points()) {
+            for (ChartPoints.Point point : snapshot.points()) {
                 ObjectNode entry = recent.addObject();
                 entry.put("time", point.start().toString());
                 entry.put("status", point.status().name());
                 ObjectNode values = entry.putObject("channels");
                 for (ChannelDescriptor channel : ordered) {
                     // Points keep their values in descriptor order.
-                    double value = point.values().get(channels.indexOf(channel));
+                    double value = point.values()[channels.indexOf(channel)];
                     if (Double.isNaN(value)) {
                         values.putNull(channel.key());
                     } else {
-                        values.put(channel.key(), value);
+                        values.put(channel.key(), (float) value); // a chart point holds a float
+
                     }
                 }
             }

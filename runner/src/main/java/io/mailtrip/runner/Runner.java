@@ -4,6 +4,7 @@ import io.mailtrip.host.RoleSettings;
 
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.ConfigurationProblem;
+import io.mailtrip.spi.Sensor;
 import io.mailtrip.spi.Status;
 
 import java.io.IOException;
@@ -12,9 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
  * One configured runner: the sensor instances, their histories, the outputs and the scheduler, wired
@@ -23,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Runner implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger("mailtrip");
     private static final Duration FLUSH_PERIOD = Duration.ofSeconds(1);
     private static final Duration HISTORY_SAVE_PERIOD = Duration.ofSeconds(60);
 
@@ -77,7 +82,19 @@ public final class Runner implements AutoCloseable {
                     + e.getClass().getSimpleName() + ")");
         }
         config.junitXml().ifPresent(path -> outputs.add(new JunitXmlFile(path, board)));
-        return new Runner(config, instances, board, outputs, store, messages);
+        if (config.icinga().isPresent()) {
+            Map<String, Duration> ttl = new HashMap<>();
+            // Silent for two intervals plus a run's deadline: then Icinga says UNKNOWN.
+            instances.forEach(i -> ttl.put(i.id(), i.interval().multipliedBy(2).plus(i.budget())));
+            try {
+                outputs.add(new IcingaOutput(config.icinga().get(), ttl::get));
+            } catch (IOException e) {
+                outputs.forEach(ResultOutput::close);
+                instances.forEach(SensorInstance::close);
+                throw new ConfigurationException("icinga.caFile", e.getMessage());
+            }
+        }
+        return new Runner(config.withoutInstances(), instances, board, outputs, store, messages);
     }
 
     private static List<SensorInstance> createSensors(RunnerConfig config) {
@@ -85,10 +102,12 @@ public final class Runner implements AutoCloseable {
         List<ConfigurationProblem> problems = new ArrayList<>();
         for (InstanceConfig instance : config.instances()) {
             try {
+                Sensor sensor = instance.provider().create(instance.settings());
                 InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
-                        RoleSettings.of(instance.settings()), config.history().size());
-                instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(),
-                        instance.provider().create(instance.settings()), instance.interval(), history));
+                        RoleSettings.of(instance.settings()), instance.tags(), sensor.budget(),
+                        config.history().size());
+                instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(), sensor,
+                        instance.interval(), history));
             } catch (ConfigurationException e) {
                 problems.addAll(e.locatedAt(instance.location()).problems());
             }
@@ -98,6 +117,12 @@ public final class Runner implements AutoCloseable {
             throw new ConfigurationException(problems);
         }
         return instances;
+    }
+
+    /** What the Icinga output delivered, queued and dropped so far; empty without one. */
+    Optional<IcingaOutput.Counts> icingaCounts() {
+        return outputs.stream().filter(IcingaOutput.class::isInstance).map(o -> ((IcingaOutput) o).counts())
+                .findFirst();
     }
 
     public ResultBoard board() {
@@ -129,9 +154,9 @@ public final class Runner implements AutoCloseable {
     public void start() {
         config.http().ifPresent(settings -> {
             try {
-                http = HttpEndpoint.start(settings, board, config.language());
-                messages.println("mailtrip: serving http://" + settings.address() + ":" + http.port()
-                        + "/ (status page), /metrics, /api/results");
+                http = HttpEndpoint.start(settings, board, config.language(), scheduler::health);
+                LOG.info("serving http://" + settings.address() + ":" + http.port()
+                        + "/ (status page), /metrics, /api/results, /healthz");
             } catch (IOException | UncheckedIOException e) {
                 throw new ConfigurationException("http", "cannot listen on " + settings.address() + ":"
                         + settings.port() + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
@@ -147,7 +172,7 @@ public final class Runner implements AutoCloseable {
             try {
                 output.accept(record);
             } catch (RuntimeException e) {
-                messages.println("warning: " + e.getMessage());
+                LOG.warning(e.getMessage());
             }
         }
     }
@@ -157,7 +182,7 @@ public final class Runner implements AutoCloseable {
             try {
                 output.flush();
             } catch (RuntimeException e) {
-                messages.println("warning: " + e.getMessage());
+                LOG.warning(e.getMessage());
             }
         }
     }
@@ -167,7 +192,7 @@ public final class Runner implements AutoCloseable {
             try {
                 store.save(board);
             } catch (IOException e) {
-                messages.println("warning: cannot save history " + config.history().file().orElseThrow() + " ("
+                LOG.warning("cannot save history " + config.history().file().orElseThrow() + " ("
                         + e.getClass().getSimpleName() + ")");
             }
         });
@@ -190,7 +215,7 @@ public final class Runner implements AutoCloseable {
             try {
                 output.close();
             } catch (RuntimeException e) {
-                messages.println("warning: " + e.getMessage());
+                LOG.warning(e.getMessage());
             }
         }
         saveHistory();

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param validate check the configuration and exit
  * @param demo     run against an embedded mail server
  * @param help     print usage
+ * @param version  print the version
  * @param insecurePluginFolder load plugins without checking the folder's owner and mode (development)
  */
 public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boolean once, boolean validate,
-                            boolean demo, boolean help, boolean insecurePluginFolder) {
+                            boolean demo, boolean help, boolean insecurePluginFolder, boolean version) {
 
     static final String USAGE = """
             Usage: java -jar mailtrip-runner.jar --config FILE [--once | --validate] [--plugins DIR]
@@ -31,6 +32,7 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
               --insecure-plugin-folder
                               load plugins without that check (development only)
               --demo          start an embedded SMTP + POP3 server on loopback and monitor it
+              --version       print the version and exit
               --help          this text
 
             Exit codes: 0 OK, 1 a result was not UP (--once), 2 configuration or usage error, 3 internal error.
@@ -46,6 +48,7 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
         boolean validate = false;
         boolean demo = false;
         boolean help = false;
+        boolean version = false;
         boolean insecurePluginFolder = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -56,14 +59,15 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
                 case "--validate" -> validate = true;
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
                 case PluginFolder.INSECURE_OPTION -> insecurePluginFolder = true;
                 default -> throw new IllegalArgumentException(arg.startsWith("-")
                         ? arg + ": unknown option (known: --config, --once, --validate, --plugins, "
-                        + PluginFolder.INSECURE_OPTION + ", --demo, --help)"
+                        + PluginFolder.INSECURE_OPTION + ", --demo, --version, --help)"
                         : arg + ": unexpected argument; give the configuration file with --config");
             }
         }
-        if (!help) {
+        if (!help && !version) {
             if (demo && config != null) {
                 throw new IllegalArgumentException("--demo: runs its own configuration; leave out --config");
             }
@@ -78,7 +82,7 @@ public record RunnerOptions(Optional<Path> config, Optional<Path> plugins, boole
             }
         }
         return new RunnerOptions(Optional.ofNullable(config), Optional.ofNullable(plugins), once, validate, demo, help,
-                insecurePluginFolder);
+                insecurePluginFolder, version);
     }
 
     private static String value(String[] args, int index, String option) {

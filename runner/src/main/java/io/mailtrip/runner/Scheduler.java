@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Starts every instance at its interval. One timer thread only decides what is due (fixed-rate
@@ -30,8 +31,15 @@ public final class Scheduler {
     private static final Duration SPREAD_PER_INSTANCE = Duration.ofMillis(50);
     private static final Duration STOP_MARGIN = Duration.ofSeconds(2);
 
+    private static final Logger LOG = Logger.getLogger("mailtrip");
+    /** {@code /healthz} fails when the timer thread has not ticked for this long. */
+    static final Duration HEALTHY_TICK_AGE = Duration.ofSeconds(10);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+
     private final List<SensorInstance> instances;
     private final Consumer<RunRecord> sink;
+    private volatile long lastTickNanos;
+    private volatile boolean started;
     private final ScheduledExecutorService timer;
     private final ExecutorService runs;
 
@@ -46,6 +54,11 @@ public final class Scheduler {
 
     /** Schedules every instance, first starts spread over a window that grows with the instance count. */
     public void start() {
+        lastTickNanos = System.nanoTime();
+        started = true;
+        // The timer thread proves it is alive every second, even when no instance is due.
+        timer.scheduleAtFixedRate(() -> lastTickNanos = System.nanoTime(), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+                TimeUnit.MILLISECONDS);
         for (SensorInstance instance : instances) {
             long intervalMillis = Math.max(1, instance.interval().toMillis());
             long window = Math.min(intervalMillis, SPREAD_PER_INSTANCE.toMillis() * instances.size());
@@ -60,7 +73,7 @@ public final class Scheduler {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                System.err.println("warning: " + e);
+                LOG.warning(e.toString());
             }
         }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -78,13 +91,29 @@ public final class Scheduler {
             try {
                 records.add(future.get());
             } catch (ExecutionException e) {
-                System.err.println("warning: a run failed outside the sensor: " + e.getCause());
+                LOG.warning("a run failed outside the sensor: " + e.getCause());
             }
         }
         return records;
     }
 
+    /**
+     * What {@code /healthz} says.
+     *
+     * @param healthy     started, not stopped, and the timer ticked within {@link #HEALTHY_TICK_AGE}
+     * @param lastTickAge how long ago the timer thread last ran
+     */
+    public record Health(boolean healthy, Duration lastTickAge, int instances) {
+    }
+
+    public Health health() {
+        Duration age = Duration.ofNanos(System.nanoTime() - lastTickNanos);
+        boolean alive = started && !timer.isShutdown() && age.compareTo(HEALTHY_TICK_AGE) < 0;
+        return new Health(alive, started ? age : Duration.ZERO, instances.size());
+    }
+
     private void tick(SensorInstance instance) {
+        lastTickNanos = System.nanoTime();
         if (!instance.tryClaim()) {
             instance.history().skipped();
             return;
@@ -100,7 +129,7 @@ public final class Scheduler {
         try {
             sink.accept(record);
         } catch (RuntimeException e) {
-            System.err.println("warning: output failed for " + record.instanceId() + ": " + e);
+            LOG.warning("output failed for " + record.instanceId() + ": " + e);
         }
         return record;
     }

@@ -30,6 +30,11 @@ final class StackedChart {
      */
     static String render(List<List<Double>> bands, List<String> channels, List<Status> statuses, String unit,
                          String label) {
+        return render(bands, channels, statuses, unit, label, SvgChart.Axes.NONE);
+    }
+
+    static String render(List<List<Double>> bands, List<String> channels, List<Status> statuses, String unit,
+                         String label, SvgChart.Axes axes) {
         int runs = statuses.size();
         List<double[]> edges = stackedEdges(bands, runs);
         double max = edges.isEmpty() ? 0 : max(edges.get(edges.size() - 1));
@@ -52,6 +57,7 @@ final class StackedChart {
                     .append("\"/>");
             below = above;
         }
+        SvgChart.axes(svg, axes, top);
         SvgChart.statusStrip(svg, statuses);
         return svg.append("</svg>").toString();
     }

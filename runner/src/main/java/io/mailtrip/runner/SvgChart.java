@@ -25,8 +25,20 @@ final class SvgChart {
     private SvgChart() {
     }
 
+    /**
+     * What frames a chart: the times under its first and last point, and a threshold line (the run
+     * deadline, in the chart's unit) drawn when it falls inside the plot, named in the axis note otherwise.
+     */
+    record Axes(String firstTime, String lastTime, java.util.OptionalDouble threshold, String thresholdLabel) {
+        static final Axes NONE = new Axes("", "", java.util.OptionalDouble.empty(), "");
+    }
+
     /** @param channel the channel's key, in {@code data-channel} so scripts and tests can find the chart */
     static String render(List<Double> values, List<Status> statuses, String label, String channel) {
+        return render(values, statuses, label, channel, Axes.NONE);
+    }
+
+    static String render(List<Double> values, List<Status> statuses, String label, String channel, Axes axes) {
         double max = values.stream().filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(0);
         double top = max <= 0 ? 1 : max;
         double step = values.size() <= 1 ? 0 : (double) WIDTH / (values.size() - 1);
@@ -35,8 +47,35 @@ final class SvgChart {
         for (List<String> segment : segments(values, step, top, PLOT_HEIGHT)) {
             svg.append("<polyline class=\"line\" points=\"").append(String.join(" ", segment)).append("\"/>");
         }
+        axes(svg, axes, top);
         statusStrip(svg, statuses);
         return svg.append("</svg>").toString();
+    }
+
+    /** The y axis (0 at the base line), the first and last time under the plot, and the threshold. */
+    static void axes(StringBuilder svg, Axes axes, double top) {
+        int base = PLOT_TOP + PLOT_HEIGHT;
+        svg.append("<line class=\"frame\" x1=\"0\" y1=\"").append(PLOT_TOP).append("\" x2=\"0\" y2=\"")
+                .append(base).append("\"/><line class=\"frame\" x1=\"0\" y1=\"").append(base)
+                .append("\" x2=\"").append(WIDTH).append("\" y2=\"").append(base).append("\"/>")
+                .append("<text x=\"2\" y=\"").append(base - 2).append("\" class=\"axis\">0</text>");
+        if (!axes.firstTime().isEmpty()) {
+            svg.append("<text x=\"").append(WIDTH / 3).append("\" y=\"10\" class=\"axis time\">")
+                    .append(MarkupText.escape(axes.firstTime())).append(" &#8594; ")
+                    .append(MarkupText.escape(axes.lastTime())).append("</text>");
+        }
+        if (axes.threshold().isPresent()) {
+            double value = axes.threshold().getAsDouble();
+            if (value <= top) {
+                String y = DecimalText.rounded(PLOT_TOP + PLOT_HEIGHT - value / top * PLOT_HEIGHT, 1);
+                svg.append("<line class=\"threshold\" data-threshold=\"").append(DecimalText.machine(value))
+                        .append("\" x1=\"0\" y1=\"").append(y).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
+                        .append(y).append("\"/>");
+            }
+            svg.append("<text x=\"").append(WIDTH - 2).append("\" y=\"10\" class=\"axis threshold-note\" ")
+                    .append("text-anchor=\"end\">").append(MarkupText.escape(axes.thresholdLabel())).append(' ')
+                    .append(DecimalText.rounded(value, 1)).append(value > top ? " (above)" : "").append("</text>");
+        }
     }
 
     /** The opening {@code <svg>} with its title and the "max" axis note; the caller closes it. */

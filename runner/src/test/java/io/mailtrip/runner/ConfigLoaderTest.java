@@ -116,12 +116,12 @@ class ConfigLoaderTest {
 
         String file = dir.resolve("config.yml").toString();
         assertThat(e.lines()).containsExactly(
-                file + ": junitXm: unknown key (known: http, junitXml, jsonLines, history, language, defaults, groups, "
+                file + ": junitXm: unknown key (known: http, junitXml, jsonLines, history, language, icinga, defaults, groups, "
                         + "devices, sensors)",
                 file + ": http.adress: unknown key (known: address, port)",
                 file + ": http.port: '70000' is not in 0..65535",
                 file + ": history.size: '0' is not in 1..100000",
-                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, device, settings)",
+                file + ": sensors[0] (mail1): colour: unknown key (known: id, sensor, device, tags, settings)",
                 file + ": sensors[0] (mail1): smtpPassword: environment variable MAIL1_SMTP_PASSWORD is not set",
                 file + ": sensors[0] (mail1): to: is required (one e-mail address)",
                 file + ": sensors[0] (mail1): smtpPort: 70000 is not in 1..65535",
@@ -134,7 +134,6 @@ class ConfigLoaderTest {
                 file + ": sensors[2]: from: is required (one e-mail address)",
                 file + ": sensors[2]: to: is required (one e-mail address)",
                 file + ": sensors[2]: smtpHost: is required (a host name or IP address)",
-                file + ": sensors[2]: pop3Host: is required (a host name or IP address)",
                 file + ": sensors[3] (mail1): id: 'mail1' is already used by sensors[0]");
     }
 
@@ -312,5 +311,28 @@ class ConfigLoaderTest {
         assertThat(config.warnings()).containsExactly(
                 where + "pop3Password: secret written inline; prefer ${env:NAME} or ${file:/path}",
                 where + "smtpUser: ignored, it applies only when smtpAuth in {password, oauth2}");
+    }
+
+    @Test
+    void icingaAndTagsProblemsNameTheKey() {
+        ConfigurationException e = failure("""
+                icinga: {url: 'http://icinga.example.org:5665', user: mailtrip, password: '${env:NO_SUCH_ICINGA_PW}'}
+                sensors:
+                  - id: mail1
+                    sensor: smtp-pop3-roundtrip
+                    tags: {instance: x, 9lives: y, site: [a]}
+                    settings: {from: a@example.org, to: b@example.org, smtpHost: h, pop3Host: h}
+                """);
+
+        String file = dir.resolve("config.yml").toString();
+        assertThat(e.lines()).containsExactly(
+                file + ": icinga.url: 'http://icinga.example.org:5665' is not an https:// URL "
+                        + "(https://icinga.example.org:5665)",
+                file + ": icinga.password: environment variable NO_SUCH_ICINGA_PW is not set",
+                file + ": icinga.caFile: is required",
+                file + ": sensors[0] (mail1): tags.instance: reserved label name (sensor_instance, sensor, instance, job, channel, "
+                        + "graph_type, primary_channel, mailtrip_probe_status)",
+                file + ": sensors[0] (mail1): tags.9lives: not a label name ([a-zA-Z_][a-zA-Z0-9_]*, not starting with __)",
+                file + ": sensors[0] (mail1): tags.site: must be a text value");
     }
 }

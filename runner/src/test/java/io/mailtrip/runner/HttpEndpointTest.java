@@ -88,28 +88,96 @@ class HttpEndpointTest {
             HttpResponse<String> response = get(endpoint, "/metrics");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type")).contains(PrometheusText.CONTENT_TYPE);
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .contains("text/plain; version=0.0.4; charset=utf-8");
             Map<String, ExpositionFormat.Family> families = ExpositionFormat.parse(response.body());
-            assertThat(families.keySet()).containsExactly("probe_success", "probe_duration_seconds",
-                    "probe_phase_duration_seconds", "probe_downtime_ratio", "mailtrip_runs_total",
-                    "mailtrip_skipped_runs_total");
+            assertThat(families.keySet()).containsExactlyInAnyOrder("probe_success", "probe_duration_seconds",
+                    "mailtrip_probe_status", "mailtrip_probe_last_run_timestamp_seconds",
+                    "mailtrip_probe_deadline_seconds", "mailtrip_probe_interval_seconds",
+                    "mailtrip_probe_consecutive_failures", "mailtrip_probe_info", "mailtrip_runs_total", "mailtrip_skipped_runs_total",
+                    "mailtrip_channel_seconds", "mailtrip_channel_combined_seconds", "mailtrip_channel_ratio",
+                    "mailtrip_channel_span_seconds");
             assertThat(families.get("mailtrip_runs_total").type()).isEqualTo("counter");
             assertThat(families.get("probe_success").samples()).extracting(s -> s.labels() + " " + s.value())
-                    .containsExactly("{instance=mail-up, sensor=smtp-pop3-roundtrip} 1.0",
-                            "{instance=mail-down, sensor=smtp-pop3-roundtrip} 0.0");
-            assertThat(families.get("probe_phase_duration_seconds").samples())
-                    .extracting(s -> s.labels().get("instance") + "/" + s.labels().get("phase"))
-                    .containsExactly("mail-up/smtp", "mail-up/pop3", "mail-up/total");
-            assertThat(families.get("probe_phase_duration_seconds").samples())
-                    .allSatisfy(s -> assertThat(s.value()).isPositive().isLessThan(10));
-            assertThat(families.get("probe_downtime_ratio").samples()).extracting(ExpositionFormat.Sample::value)
-                    .containsExactly(0.0, 1.0);
+                    .containsExactlyInAnyOrder("{sensor=smtp-pop3-roundtrip, sensor_instance=mail-up} 1.0",
+                            "{sensor=smtp-pop3-roundtrip, sensor_instance=mail-down} 0.0");
+            // DOWN is told apart from WARNING and UNKNOWN.
+            assertThat(families.get("mailtrip_probe_status").samples())
+                    .filteredOn(s -> s.value() == 1.0)
+                    .extracting(s -> s.labels().get("sensor_instance") + "=" + s.labels().get("mailtrip_probe_status"))
+                    .containsExactlyInAnyOrder("mail-up=up", "mail-down=down");
+            assertThat(families.get("mailtrip_probe_status").samples()).hasSize(8);
+            // One series per channel; the sum channel in a family of its own, so sum by () never counts it twice.
+            assertThat(families.get("mailtrip_channel_seconds").samples())
+                    .extracting(s -> s.labels().get("sensor_instance") + "/" + s.labels().get("channel"))
+                    .containsExactlyInAnyOrder("mail-up/smtp", "mail-up/pop3", "mail-down/smtp", "mail-down/pop3");
+            assertThat(families.get("mailtrip_channel_combined_seconds").samples())
+                    .extracting(s -> s.labels().get("sensor_instance") + "/" + s.labels().get("channel"))
+                    .containsExactlyInAnyOrder("mail-up/total", "mail-down/total");
+            double smtp = value(families, "mailtrip_channel_seconds", "mail-up", "smtp");
+            double pop3 = value(families, "mailtrip_channel_seconds", "mail-up", "pop3");
+            assertThat(List.of(smtp, pop3)).allSatisfy(v -> assertThat(v).isPositive().isLessThan(10));
+            assertThat(value(families, "mailtrip_channel_combined_seconds", "mail-up", "total"))
+                    .isCloseTo(smtp + pop3, org.assertj.core.data.Offset.offset(0.002));
+            // A failed run keeps its series, saying "not measured".
+            assertThat(value(families, "mailtrip_channel_seconds", "mail-down", "smtp")).isNaN();
+            assertThat(value(families, "mailtrip_channel_seconds", "mail-down", "pop3")).isNaN();
+            assertThat(value(families, "mailtrip_channel_combined_seconds", "mail-down", "total")).isNaN();
+            assertThat(value(families, "mailtrip_channel_ratio", "mail-up", "downtime")).isEqualTo(0.0);
+            assertThat(value(families, "mailtrip_channel_ratio", "mail-down", "downtime")).isEqualTo(1.0);
+            assertThat(value(families, "mailtrip_probe_consecutive_failures", "mail-up", null)).isEqualTo(0.0);
+            assertThat(value(families, "mailtrip_probe_consecutive_failures", "mail-down", null)).isEqualTo(1.0);
+            assertThat(families.get("mailtrip_probe_last_run_timestamp_seconds").samples())
+                    .allSatisfy(s -> assertThat(s.value()).isCloseTo(System.currentTimeMillis() / 1e3,
+                            org.assertj.core.data.Offset.offset(120.0)));
+            assertThat(families.get("mailtrip_probe_deadline_seconds").samples())
+                    .allSatisfy(s -> assertThat(s.value()).isPositive());
             assertThat(families.get("mailtrip_runs_total").samples()).extracting(ExpositionFormat.Sample::value)
                     .containsExactly(1.0, 1.0);
-            // Blackbox style: nothing that changes per run or names a mailbox in a label.
+            // Blackbox style: nothing that changes per run or names a mailbox in a label; no "instance" label.
             assertThat(families.values()).flatExtracting(ExpositionFormat.Family::samples)
-                    .allSatisfy(s -> assertThat(s.labels().keySet()).isSubsetOf("instance", "sensor", "phase"));
+                    .allSatisfy(s -> assertThat(s.labels().keySet())
+                            .isSubsetOf("sensor_instance", "sensor", "channel", "mailtrip_probe_status", "graph_type",
+                                    "primary_channel"));
+            assertThat(families.get("mailtrip_probe_info").samples()).extracting(s -> s.labels().get("graph_type"))
+                    .containsOnly("independent");
             assertThat(response.body()).doesNotContain("@localhost").doesNotContain(MailServers.PROBE_PASSWORD);
+        }
+    }
+
+    private static double value(Map<String, ExpositionFormat.Family> families, String family, String instance,
+                                String channel) {
+        return families.get(family).samples().stream()
+                .filter(s -> s.labels().get("sensor_instance").equals(instance))
+                .filter(s -> channel == null || channel.equals(s.labels().get("channel")))
+                .map(ExpositionFormat.Sample::value).findFirst().orElseThrow();
+    }
+
+    @Test
+    void metricsNegotiateOpenMetricsAndProtobufAndCarryTags() throws Exception {
+        String yaml = "sensors:\n" + instance("tagged", MailServers.plainSettings(GREEN_MAIL))
+                .replace("    settings:\n", "    tags: {site: 'ams \"1\"\\\\x', team: mail}\n    settings:\n");
+        try (Runner runner = runner(yaml); HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+            // Before the first run every series is there already, saying "no value yet".
+            Map<String, ExpositionFormat.Family> before = ExpositionFormat.parse(get(endpoint, "/metrics").body());
+            assertThat(before.get("probe_success").samples().get(0).value()).isNaN();
+            assertThat(before.get("probe_success").samples().get(0).labels())
+                    .containsEntry("site", "ams \"1\"\\\\x").containsEntry("team", "mail");
+            runner.runOnce();
+
+            HttpResponse<String> openMetrics = client.send(request(endpoint, "/metrics")
+                    .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(openMetrics.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/openmetrics-text");
+            assertThat(openMetrics.body()).contains("# TYPE mailtrip_probe_status stateset")
+                    .contains("# UNIT probe_duration_seconds seconds").endsWith("# EOF\n");
+            HttpResponse<byte[]> protobuf = client.send(request(endpoint, "/metrics")
+                    .header("Accept", "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                            + "encoding=delimited").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(protobuf.headers().firstValue("Content-Type").orElseThrow())
+                    .startsWith("application/vnd.google.protobuf");
+            assertThat(new String(protobuf.body(), StandardCharsets.UTF_8)).contains("probe_success");
         }
     }
 
@@ -140,8 +208,15 @@ class HttpEndpointTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<svg", "mail-up", "mail-down", "class=\"badge DOWN\"",
                     "<span class=\"primary\" data-channel=\"total\">Total ");
-            assertThat(page.body()).containsPattern("data-instance=\"mail-down\"><h2>mail-down <span class=\"badge "
-                    + "DOWN\">DOWN</span> <span class=\"primary\" data-channel=\"total\">Total -</span></h2>");
+            assertThat(page.body()).containsPattern("data-instance=\"mail-down\" data-status=\"DOWN\" class=\"failing\">"
+                    + "<h2>mail-down <span class=\"badge DOWN\">DOWN</span> <span class=\"primary\" "
+                    + "data-channel=\"total\">Total -</span></h2>");
+            // Failing first, a summary on top, the streak and the folded trace of the failure.
+            assertThat(page.body().indexOf("data-instance=\"mail-down\""))
+                    .isLessThan(page.body().indexOf("data-instance=\"mail-up\""));
+            assertThat(page.body()).contains("<b class=\"badge UP\" data-count=\"UP\">1 up</b>",
+                    "<b class=\"badge DOWN\" data-count=\"DOWN\">1 down</b>", "1 failed run(s) in a row, failing since ",
+                    "<details class=\"trace\"><summary>last failure ");
             assertThat(page.body()).doesNotContain(MailServers.PROBE_PASSWORD).doesNotContain("|");
             assertThat(missing.statusCode()).isEqualTo(404);
         }
@@ -161,13 +236,37 @@ class HttpEndpointTest {
                 assertThat(entry.path("primary").path("value").asDouble())
                         .isEqualTo(entry.path("latest").path("channels").path("pop3").path("value").asDouble());
                 assertThat(entry.path("latest").path("channels").fieldNames()).toIterable()
-                        .containsExactly("pop3", "smtp", "total", "downtime");
+                        .containsExactly("pop3", "smtp", "total", "downtime", "certificate");
                 assertThat(page).contains("<span class=\"primary\" data-channel=\"pop3\">Response Time POP3 ");
                 assertThat(chartAttributes(page)).containsExactly("data-chart=\"channel\" data-channel=\"pop3\"",
                         "data-chart=\"channel\" data-channel=\"smtp\"", "data-chart=\"channel\" data-channel=\"total\"",
-                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                        "data-chart=\"channel\" data-channel=\"downtime\"",
+                        "data-chart=\"channel\" data-channel=\"certificate\"");
             }
         }
+    }
+
+    @Test
+    void theCertificateChannelIsExportedAsSecondsLeft() throws Exception {
+        try (Runner runner = runner("sensors:\n" + instance("tls", MailServers.tlsSettings(GREEN_MAIL)))) {
+            runner.runOnce();
+            try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
+                Map<String, ExpositionFormat.Family> families = ExpositionFormat.parse(get(endpoint, "/metrics").body());
+                JsonNode latest = ResultJson.MAPPER.readTree(get(endpoint, "/api/results").body()).get(0)
+                        .path("latest");
+
+                double days = latest.path("channels").path("certificate").path("value").asDouble();
+                assertThat(days).as("GreenMail's certificate is valid for a while").isPositive();
+                assertThat(value(families, "mailtrip_channel_span_seconds", "tls", "certificate"))
+                        .isCloseTo(days * 86_400, org.assertj.core.data.Offset.offset(1.0));
+            }
+        }
+    }
+
+    /** One instance's section of the status page (failing instances come first, so order is not fixed). */
+    static String section(String page, String instance) {
+        int start = page.indexOf("<section data-instance=\"" + instance + "\"");
+        return page.substring(start, page.indexOf("</section>", start));
     }
 
     @Test
@@ -180,17 +279,17 @@ class HttpEndpointTest {
             runner.runOnce();
             try (HttpEndpoint endpoint = serve(runner, Locale.ENGLISH)) {
                 String page = get(endpoint, "/").body();
-                String separate = page.substring(page.indexOf("data-instance=\"separate\""),
-                        page.indexOf("data-instance=\"stack\""));
-                String stack = page.substring(page.indexOf("data-instance=\"stack\""));
+                String separate = section(page, "separate");
+                String stack = section(page, "stack");
 
-                assertThat(separate.split("<svg", -1)).hasSize(1 + 4);
+                assertThat(separate.split("<svg", -1)).hasSize(1 + 5);
                 assertThat(chartAttributes(separate)).allMatch(a -> a.startsWith("data-chart=\"channel\""));
-                assertThat(stack.split("<svg", -1)).hasSize(1 + 3);
+                assertThat(stack.split("<svg", -1)).hasSize(1 + 4);
                 assertThat(chartAttributes(stack)).containsExactly(
                         "data-chart=\"stacked\" data-unit=\"s\" data-channels=\"smtp pop3\"",
                         "data-chart=\"channel\" data-channel=\"total\"",
-                        "data-chart=\"channel\" data-channel=\"downtime\"");
+                        "data-chart=\"channel\" data-channel=\"downtime\"",
+                        "data-chart=\"channel\" data-channel=\"certificate\"");
                 assertThat(stack.split("<polygon class=\"band ", -1)).hasSize(1 + 2);
             }
         }
@@ -250,17 +349,6 @@ class HttpEndpointTest {
 
     private static String name(HttpResponse<String> response) throws Exception {
         return ResultJson.MAPPER.readTree(response.body()).get(0).path("name").asText();
-    }
-
-    @Test
-    void labelValuesAreEscapedAsTheFormatRequires() {
-        String tricky = "a\"b\\c\nd";
-        String line = "x{l=\"" + PrometheusText.escapeLabel(tricky) + "\"} 1\n";
-
-        Map<String, ExpositionFormat.Family> parsed =
-                ExpositionFormat.parse("# HELP x test\n# TYPE x gauge\n" + line);
-
-        assertThat(parsed.get("x").samples().get(0).labels()).containsEntry("l", tricky);
     }
 
     @Test

@@ -67,7 +67,7 @@ class MainTest {
 
         assertThat(code).as(err()).isZero();
         assertThat(out()).matches("\\S+Z mail1 UP total=[0-9.]+ms smtp=[0-9.]+ms pop3=[0-9.]+ms downtime=0% "
-                + "- round trip [^\\n]+\\R");
+                + "certificate=- - round trip [^\\n]+\\R");
         String junit = Files.readString(dir.resolve("out/junit.xml"));
         assertThat(junit).contains("<testsuite name=\"mailtrip\" tests=\"1\" failures=\"0\" errors=\"0\"");
         List<String> lines = Files.readAllLines(dir.resolve("out/results.jsonl"));
@@ -90,7 +90,7 @@ class MainTest {
         int code = main("--config", config("", settings).toString(), "--once");
 
         assertThat(code).isEqualTo(1);
-        assertThat(out()).matches("\\S+Z mail1 DOWN total=- smtp=- pop3=- downtime=100% - [^\\n]+\\R");
+        assertThat(out()).matches("\\S+Z mail1 DOWN total=- smtp=- pop3=- downtime=100% certificate=- - [^\\n]+\\R");
     }
 
     @Test
@@ -196,7 +196,7 @@ class MainTest {
 
         assertThat(code).as(err()).isZero();
         assertThat(out()).matches("\\S+Z mail1 UP pop3=[0-9.]+ms smtp=[0-9.]+ms total=[0-9.]+ms downtime=0% "
-                + "- round trip [^\\n]+\\R");
+                + "certificate=- - round trip [^\\n]+\\R");
     }
 
     @Test
@@ -242,7 +242,7 @@ class MainTest {
     void usageErrorsNameTheOption() {
         assertThat(main("--frobnicate")).isEqualTo(2);
         assertThat(err()).startsWith("--frobnicate: unknown option (known: --config, --once, --validate, --plugins, "
-                + "--insecure-plugin-folder, --demo, --help)\nUsage:");
+                + "--insecure-plugin-folder, --demo, --version, --help)\nUsage:");
         assertThat(main("--once")).isEqualTo(2);
         assertThat(err()).startsWith("--config: is required (or use --demo)\n");
         assertThat(main("--help")).isZero();

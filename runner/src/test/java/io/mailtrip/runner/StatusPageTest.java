@@ -55,7 +55,7 @@ class StatusPageTest {
         assertThat(page).contains("data-chart=\"stacked\" data-unit=\"ms\" data-channels=\"smtp pop3\">"
                 + "<title>stacked (ms)</title><text x=\"2\" y=\"10\" class=\"axis\">max 150</text>");
         // total, the sum of the stacked channels, is the stack's top edge: it gets its own chart.
-        assertThat(page.split("<svg", -1)).hasSize(1 + 3);
+        assertThat(page.split("<svg", -1)).hasSize(1 + 4);
         assertThat(page).contains("data-chart=\"channel\" data-channel=\"total\"");
     }
 
@@ -72,7 +72,7 @@ class StatusPageTest {
         String page = page(display(Map.of("primaryChannel", "smtp")));
 
         assertThat(page).doesNotContain("data-chart=\"stacked\"");
-        assertThat(page.split("<svg", -1)).hasSize(1 + 4);
+        assertThat(page.split("<svg", -1)).hasSize(1 + 5);
         assertThat(page.indexOf("data-channel=\"smtp\"><title>"))
                 .isLessThan(page.indexOf("data-channel=\"pop3\"><title>"));
         assertThat(page).contains("<span class=\"primary\" data-channel=\"smtp\">Response Time SMTP 50 ms</span>");

@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The default of a setting, as data so that every host can show it: none, a fixed value, a value that
- * depends on another setting (the port follows the TLS mode), or one computed on this machine (the
- * local host name).
+ * The default of a setting, as data so that every host can show it: none, a fixed value, a value
+ * derived from another setting ({@link Derived}: the port follows the TLS mode, the POP3 host is the
+ * SMTP host, the POP3 login is {@code password} once a user is given), or one computed on this machine
+ * (the local host name).
  */
 public sealed interface DefaultValue {
 
@@ -55,6 +56,58 @@ public sealed interface DefaultValue {
         }
     }
 
+    /** A default derived from the effective value of one other setting. */
+    sealed interface Derived extends DefaultValue {
+
+        /** The setting it is derived from. */
+        String fromKey();
+
+        /** The default when {@code fromKey}'s effective value is {@code fromValue} ({@code null}: none). */
+        String derive(String fromValue);
+
+        @Override
+        default String resolve(Map<String, String> effectiveValues) {
+            return derive(effectiveValues.get(fromKey()));
+        }
+    }
+
+    /**
+     * The other setting's value itself: the POP3 host is the SMTP host unless given.
+     *
+     * @param fromKey the setting whose value it takes
+     */
+    record SameAs(String fromKey) implements Derived {
+        @Override
+        public String derive(String fromValue) {
+            return fromValue;
+        }
+
+        @Override
+        public String describe() {
+            return "the value of " + fromKey;
+        }
+    }
+
+    /**
+     * One value when the other setting has a value, another when it has none: {@code pop3Auth} is
+     * {@code password} once {@code pop3User} is given, else {@code none}.
+     *
+     * @param fromKey   the setting whose presence decides
+     * @param whenSet   the default when it has a value
+     * @param otherwise the default when it has none
+     */
+    record WhenSet(String fromKey, String whenSet, String otherwise) implements Derived {
+        @Override
+        public String derive(String fromValue) {
+            return fromValue == null || fromValue.isBlank() ? otherwise : whenSet;
+        }
+
+        @Override
+        public String describe() {
+            return whenSet + " when " + fromKey + " is set, else " + otherwise;
+        }
+    }
+
     /**
      * A default chosen by the value of another setting.
      *
@@ -62,7 +115,7 @@ public sealed interface DefaultValue {
      * @param byValue   default per value of {@code fromKey}
      * @param otherwise default for every other value
      */
-    record DependsOn(String fromKey, Map<String, String> byValue, String otherwise) implements DefaultValue {
+    record DependsOn(String fromKey, Map<String, String> byValue, String otherwise) implements Derived {
 
         public DependsOn {
             byValue = new LinkedHashMap<>(byValue);
@@ -74,8 +127,8 @@ public sealed interface DefaultValue {
         }
 
         @Override
-        public String resolve(Map<String, String> effectiveValues) {
-            return byValue.getOrDefault(effectiveValues.get(fromKey), otherwise);
+        public String derive(String fromValue) {
+            return fromValue == null ? otherwise : byValue.getOrDefault(fromValue, otherwise);
         }
 
         @Override

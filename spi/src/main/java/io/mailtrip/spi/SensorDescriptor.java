@@ -78,7 +78,7 @@ public final class SensorDescriptor {
                     throw new IllegalArgumentException(setting.key() + " depends on unknown setting " + controlling);
                 }
             }
-            if (setting.defaultValue() instanceof DefaultValue.DependsOn d && !keys.contains(d.fromKey())) {
+            if (setting.defaultValue() instanceof DefaultValue.Derived d && !keys.contains(d.fromKey())) {
                 throw new IllegalArgumentException(setting.key() + " default depends on unknown setting "
                         + d.fromKey());
             }

@@ -14,6 +14,13 @@ public enum SettingRole {
     TAGS,
     /** The host checked; filled from the parent device's host when nothing sets it ("parent device"). */
     TARGET_HOST,
+    /** The TCP port on the target host; the Monitoring Plugins' {@code -p}. */
+    TARGET_PORT,
+    /**
+     * Enum {@code any}, {@code ipv4} or {@code ipv6}: the IP version every connection of a run uses; the
+     * Monitoring Plugins' {@code -4}/{@code -6}.
+     */
+    ADDRESS_FAMILY,
     /** Enum naming the channel that leads summaries and that plain thresholds apply to. */
     PRIMARY_CHANNEL,
     /** Enum {@code independent} or {@code stacked}: how charts show the channels. */

@@ -96,9 +96,8 @@ final class SettingsBinder {
         // Not computeIfAbsent: a derived default resolves the setting it depends on first (recursion).
         DefaultValue dflt = setting.defaultValue();
         String value;
-        if (dflt instanceof DefaultValue.DependsOn dependsOn) {
-            SettingDescriptor from = descriptor.setting(dependsOn.fromKey()).orElseThrow();
-            value = dependsOn.resolve(Map.of(from.key(), String.valueOf(effectiveText(from))));
+        if (dflt instanceof DefaultValue.Derived derived) {
+            value = derived.derive(effectiveText(descriptor.setting(derived.fromKey()).orElseThrow()));
         } else {
             value = dflt.resolve(Map.of());
         }

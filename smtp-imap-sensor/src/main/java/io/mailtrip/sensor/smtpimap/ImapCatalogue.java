@@ -3,8 +3,10 @@ package io.mailtrip.sensor.smtpimap;
 import io.mailtrip.mailkit.oauth2.OAuth2Settings;
 import io.mailtrip.mailkit.settings.Choice;
 import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.EnumOption;
 import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.SensorDescriptor;
@@ -118,7 +120,8 @@ public final class ImapCatalogue {
         String oauth2 = ImapAuth.OAUTH2.key();
         return new SettingSection("imap", "IMAP specific", List.of(
                 IMAP_HOST.describe().section("imap").label("IMAP host")
-                        .help("IMAP server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
+                        .help("IMAP server of the receiving mailbox (host name, IPv4 or IPv6).")
+                        .defaultValue(new DefaultValue.SameAs(MailSettings.SMTP_HOST.name())).build(),
                 MailSettings.port(IMAP_PORT, "imap", "IMAP port", "Port of the IMAP server.", IMAP_SECURITY, "993",
                         "143"),
                 MailSettings.timeout(IMAP_TIMEOUT, "imap", "IMAP timeout", "IMAP"),
@@ -154,6 +157,7 @@ public final class ImapCatalogue {
                         "from the SMTP acceptance until the probe was found in the folder and removed"),
                 new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + imap", true),
                 new ChannelDescriptor(CHANNEL_DOWNTIME, "Downtime", "%",
-                        "share of DOWN results among the instance's recent results, computed by the host"));
+                        "share of DOWN results among the instance's recent results, computed by the host"),
+                CertificatesSeen.channel());
     }
 }

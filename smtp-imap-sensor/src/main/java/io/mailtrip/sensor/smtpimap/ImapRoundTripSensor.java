@@ -97,7 +97,7 @@ final class ImapRoundTripSensor implements Sensor {
                 phase = SmtpSubmission.PHASE;
                 SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, times);
                 phase = ImapSession.PHASE;
-                try (ImapSession session = new ImapLogin(config.imap(), trust, tokens).open(leg)) {
+                try (ImapSession session = new ImapLogin(config.imap(), trust(times), tokens).open(leg)) {
                     session.logout();
                 }
                 times.mailbox(System.nanoTime() - accepted.acceptedNanos());
@@ -107,7 +107,7 @@ final class ImapRoundTripSensor implements Sensor {
             }
             // The mailbox first: the session then sees the delivery as it happens (IDLE, RFC 2177), and a
             // mailbox that cannot be reached or logged into fails the run before a probe is sent.
-            try (ImapSession session = new ImapLogin(config.imap(), trust, tokens).open(leg)) {
+            try (ImapSession session = new ImapLogin(config.imap(), trust(times), tokens).open(leg)) {
                 phase = SmtpSubmission.PHASE;
                 SmtpSubmission.Accepted accepted = send(probe, trace, watchdog, deadline, times);
                 sent = true;
@@ -143,7 +143,7 @@ final class ImapRoundTripSensor implements Sensor {
     /** The SMTP leg (mail kit); records its duration. */
     private SmtpSubmission.Accepted send(ProbeMessage probe, ProtocolTrace trace, Watchdog watchdog, Deadline deadline,
                                          RoundTripTimes times) throws PhaseFailure, InterruptedException {
-        SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, tokens, trace, watchdog, deadline)
+        SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust(times), tokens, trace, watchdog, deadline)
                 .send(probe);
         times.smtp(accepted.acceptedNanos() - accepted.startNanos());
         return accepted;
@@ -185,5 +185,10 @@ final class ImapRoundTripSensor implements Sensor {
             notes.add("removed " + swept.removed() + " stale probe(s) of earlier runs"
                     + (swept.leftFlagged() > 0 ? ", " + swept.leftFlagged() + " left flagged \\Deleted" : ""));
         }
+    }
+
+    /** The sensor's trust, handing the certificates of this run's handshakes to its clock. */
+    private TlsTrust trust(RoundTripTimes times) {
+        return trust.recordingInto(times.certificates());
     }
 }

@@ -4,11 +4,11 @@ import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.OneLine;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.TripWindow;
 import io.mailtrip.mailkit.probe.ProbeSweep;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -49,7 +49,9 @@ final class ImapWait {
     Arrival await(ImapSession session, ProbeMessage probe, long acceptedNanos)
             throws PhaseFailure, InterruptedException {
         Leg leg = session.leg();
-        long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
+        TripWindow window = TripWindow.of(acceptedNanos, config.maxTripTime(), leg.deadline(),
+                config.endpoint().timeout());
+        long tripEnd = window.endNanos();
         boolean idle = config.idle() && session.offers("IDLE");
         if (config.idle() && !idle) {
             leg.trace().note("server offers no IDLE; polling instead (imapWait=idle)");
@@ -64,10 +66,9 @@ final class ImapWait {
                 leg.trace().note("probe found in check " + checks + " (UID " + found.get(0).uid() + ")");
                 return new Arrival(found, checks, idle);
             }
-            if (System.nanoTime() - tripEnd >= 0) {
+            if (window.over()) {
                 leg.step("waiting for the probe");
-                throw leg.fail(String.format(Locale.ROOT, "probe not received within maxTripTime %d s (%d checks)",
-                        config.maxTripTime().toSeconds(), checks));
+                throw leg.fail(window.notReceived(checks + " checks"));
             }
             if (leg.deadline().expired() || leg.watchdog().fired()) {
                 leg.step("waiting for the probe");

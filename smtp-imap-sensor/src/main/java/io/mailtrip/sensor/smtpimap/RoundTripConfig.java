@@ -35,7 +35,8 @@ record RoundTripConfig(String from, String to, String subjectText, SmtpLeg smtp,
                        Optional<OAuth2Settings> oauth2, Optional<Path> resultDirectory) {
 
     static RoundTripConfig from(Settings s) {
-        Endpoint endpoint = new Endpoint(s.get(IMAP_HOST), s.get(IMAP_PORT), s.get(IMAP_TIMEOUT), s.get(IMAP_SECURITY));
+        Endpoint endpoint = new Endpoint(s.get(IMAP_HOST), s.get(IMAP_PORT), s.get(IMAP_TIMEOUT), s.get(IMAP_SECURITY),
+                s.get(MailSettings.ADDRESS_FAMILY));
         boolean login = s.get(IMAP_AUTH) == ImapCatalogue.ImapAuth.PASSWORD;
         // imapAuth=none hides the waiting settings: nothing waits then, the trip time stands in for them.
         ImapConfig imap = new ImapConfig(endpoint,

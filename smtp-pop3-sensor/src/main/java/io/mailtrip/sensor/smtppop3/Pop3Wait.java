@@ -5,6 +5,7 @@ import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.Watchdog;
 import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.probe.ProbeMessage;
+import io.mailtrip.mailkit.probe.TripWindow;
 import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.Deadline;
 
@@ -13,7 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Polls the mailbox until the probe is there or maxTripTime has passed since the SMTP acceptance.
+ * Polls the mailbox until the probe is there or its {@link TripWindow} (maxTripTime since the SMTP
+ * acceptance, or less to fit the run deadline) has passed.
  * POP3 servers show a fixed maildrop per session, so every poll is a fresh login. In back-off mode
  * the first poll comes right after the acceptance and the pause doubles from 50 ms up to
  * pop3Interval: a fast server is measured within milliseconds while the login rate stays bounded.
@@ -46,7 +48,8 @@ final class Pop3Wait {
     }
 
     Arrival await(ProbeMessage probe, long acceptedNanos) throws PhaseFailure, InterruptedException {
-        long tripEnd = acceptedNanos + config.maxTripTime().toNanos();
+        TripWindow window = TripWindow.of(acceptedNanos, config.maxTripTime(), deadline, config.pop3().timeout());
+        long tripEnd = window.endNanos();
         Duration pause = backoff() ? Duration.ZERO : config.pop3Interval();
         int late = 0;
         int duplicates = 0;
@@ -72,10 +75,9 @@ final class Pop3Wait {
                         + outcome.headersRead() + " headers read)");
                 return new Arrival(System.nanoTime(), polls, late, duplicates);
             }
-            if (System.nanoTime() - tripEnd >= 0) {
-                throw new PhaseFailure(Pop3Login.PHASE, String.format(Locale.ROOT,
-                        "POP3 %s: probe not received within maxTripTime %d s (%d polls)",
-                        config.pop3().address(), config.maxTripTime().toSeconds(), polls));
+            if (window.over()) {
+                throw new PhaseFailure(Pop3Login.PHASE, "POP3 " + config.pop3().address() + ": "
+                        + window.notReceived(polls + " polls"));
             }
             pause = next(pause);
         }

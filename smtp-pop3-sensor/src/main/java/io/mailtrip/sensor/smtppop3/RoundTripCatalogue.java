@@ -3,8 +3,10 @@ package io.mailtrip.sensor.smtppop3;
 import io.mailtrip.mailkit.oauth2.OAuth2Settings;
 import io.mailtrip.mailkit.settings.Choice;
 import io.mailtrip.mailkit.settings.MailSettings;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.EnumOption;
 import io.mailtrip.spi.ResultHistory;
 import io.mailtrip.spi.Secret;
@@ -111,7 +113,8 @@ public final class RoundTripCatalogue {
                         + " OAUTHBEARER or XOAUTH2 (RFC 5034, RFC 7628) with a token from the oauth2 settings.");
         return new SettingSection("pop3", "POP3 specific", List.of(
                 POP3_HOST.describe().section("pop3").label("POP3 host")
-                        .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).").required().build(),
+                        .help("POP3 server of the receiving mailbox (host name, IPv4 or IPv6).")
+                        .defaultValue(new DefaultValue.SameAs(MailSettings.SMTP_HOST.name())).build(),
                 MailSettings.port(POP3_PORT, "pop3", "POP3 port", "Port of the POP3 server.", POP3_SECURITY, "995",
                         "110"),
                 MailSettings.timeout(POP3_TIMEOUT, "pop3", "POP3 timeout", "POP3"),
@@ -120,7 +123,9 @@ public final class RoundTripCatalogue {
                         .defaultValue("10").atLeast(1).unit("s").build(),
                 pollMode.defaultValue(PollMode.BACKOFF.key()).build(),
                 MailSettings.maxTripTime("pop3"),
-                auth.defaultValue(Pop3AuthMode.NONE.key()).build(),
+                // A user means a mailbox to check: no user keeps the seed's connect-only check.
+                auth.defaultValue(new DefaultValue.WhenSet(POP3_USER.name(), Pop3AuthMode.PASSWORD.key(),
+                        Pop3AuthMode.NONE.key())).build(),
                 POP3_USER.describe().section("pop3").label("POP3 user")
                         .help("User name of the dedicated mailbox.").required()
                         .visibleWhen(POP3_AUTH.name(), "password", "apop", "oauth2").build(),
@@ -138,6 +143,7 @@ public final class RoundTripCatalogue {
                         "from the SMTP acceptance until the end of the POP3 poll that found the probe"),
                 new ChannelDescriptor(CHANNEL_TOTAL, "Total", "ms", "smtp + pop3", true),
                 new ChannelDescriptor(CHANNEL_DOWNTIME, "Downtime", "%",
-                        "share of DOWN results among the instance's recent results, computed by the host"));
+                        "share of DOWN results among the instance's recent results, computed by the host"),
+                CertificatesSeen.channel());
     }
 }

@@ -38,7 +38,8 @@ record RoundTripConfig(String from, String to, String subjectText, SmtpLeg smtp,
                        Optional<OAuth2Settings> oauth2, Optional<Path> resultDirectory) {
 
     static RoundTripConfig from(Settings s) {
-        Endpoint pop3 = new Endpoint(s.get(POP3_HOST), s.get(POP3_PORT), s.get(POP3_TIMEOUT), s.get(POP3_SECURITY));
+        Endpoint pop3 = new Endpoint(s.get(POP3_HOST), s.get(POP3_PORT), s.get(POP3_TIMEOUT), s.get(POP3_SECURITY),
+                s.get(MailSettings.ADDRESS_FAMILY));
         boolean oauth2 = s.get(POP3_AUTH) == Pop3AuthMode.OAUTH2;
         Optional<Credentials> pop3Login = oauth2 ? Optional.empty() : s.optional(POP3_USER)
                 .map(user -> new Credentials(user, s.get(POP3_PASSWORD)));

@@ -10,6 +10,7 @@ import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.probe.ProbeMessage;
 import io.mailtrip.mailkit.probe.SensorKey;
 import io.mailtrip.mailkit.smtp.SmtpSubmission;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.mailkit.tls.TlsTrust;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Deadline;
@@ -106,10 +107,11 @@ final class RoundTripSensor implements Sensor {
                 config.from(), config.to(), config.smtp().heloIdent(), start);
         trace.note("probe " + probe.guid() + " (sensor key " + sensorKey + ")");
         boolean sent = false;
+        TlsTrust runTrust = trust.recordingInto(measured.certificates);
         String phase = SmtpSubmission.PHASE;
         measured.phase = phase;
         try {
-            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), trust, tokens, trace, watchdog, deadline)
+            SmtpSubmission.Accepted accepted = new SmtpSubmission(config.smtp(), runTrust, tokens, trace, watchdog, deadline)
                     .send(probe);
             measured.smtpNanos = accepted.acceptedNanos() - accepted.startNanos();
             sent = true;
@@ -117,7 +119,7 @@ final class RoundTripSensor implements Sensor {
             phase = Pop3Login.PHASE;
             measured.phase = phase;
             if (config.pop3Auth() == RoundTripCatalogue.Pop3AuthMode.NONE) {
-                try (Pop3Connection connection = Pop3Login.open(config, trust, tokens, trace, watchdog, deadline)) {
+                try (Pop3Connection connection = Pop3Login.open(config, runTrust, tokens, trace, watchdog, deadline)) {
                     Pop3Cleanup.quit(connection);
                 }
                 measured.pop3Nanos = System.nanoTime() - accepted.acceptedNanos();
@@ -126,7 +128,7 @@ final class RoundTripSensor implements Sensor {
                         millis(measured.smtpNanos), millis(measured.pop3Nanos)), phase, measured, start,
                         startNanos, trace.lines());
             }
-            Pop3Wait.Arrival arrival = new Pop3Wait(config, trust, tokens, trace, watchdog, deadline, memory)
+            Pop3Wait.Arrival arrival = new Pop3Wait(config, runTrust, tokens, trace, watchdog, deadline, memory)
                     .await(probe, accepted.acceptedNanos());
             measured.pop3Nanos = arrival.foundNanos() - accepted.acceptedNanos();
             return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, POP3 %s, %d poll%s)%s",
@@ -167,6 +169,7 @@ final class RoundTripSensor implements Sensor {
                 ? measured.value(measured.smtpNanos + measured.pop3Nanos) : ChannelValue.notMeasured());
         // Downtime is the host's to fill from the instance's history (ResultHistory).
         channels.put(CHANNEL_DOWNTIME, ChannelValue.notMeasured());
+        channels.put(CertificatesSeen.CHANNEL_KEY, measured.certificates.daysLeft(Instant.now()));
         return new SensorResult(status, OneLine.of(message, 400), phase, channels, start,
                 Duration.ofNanos(System.nanoTime() - startNanos), details);
     }
@@ -185,6 +188,7 @@ final class RoundTripSensor implements Sensor {
 
     /** Leg durations measured so far (-1 while a leg has not completed), the phase reached, the probe sent. */
     private static final class Measured {
+        final CertificatesSeen certificates = new CertificatesSeen();
         long smtpNanos = -1;
         long pop3Nanos = -1;
         String phase = SmtpSubmission.PHASE;

@@ -27,7 +27,7 @@ class CatalogueTest {
         assertThat(descriptor.defaultTags()).containsExactly("mailsensor", "pop3sensor", "roundtrip");
         assertThat(descriptor.defaultInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(descriptor.channels()).extracting(ChannelDescriptor::key)
-                .containsExactly("smtp", "pop3", "total", "downtime");
+                .containsExactly("smtp", "pop3", "total", "downtime", "certificate");
         assertThat(descriptor.sections()).extracting(SettingSection::key)
                 .containsExactly("basic", "email", "smtp", "pop3", "oauth2", "tls", "debug", "display");
     }
@@ -75,13 +75,14 @@ class CatalogueTest {
             "smtp|smtpPassword|SECRET|-|true|-|smtpAuth = password",
             "smtp|smtpAuthMechanism|ENUM|auto|false|-|smtpAuth = password",
             "smtp|smtpSecurity|ENUM|enforceTls|false|-|-",
-            "pop3|pop3Host|HOST|-|true|-|-",
+            "smtp|addressFamily|ENUM|any|false|-|-",
+            "pop3|pop3Host|HOST|the value of smtpHost|false|-|-",
             "pop3|pop3Port|INTEGER|995 when pop3Security is enforceTls or tlsIfAvailable, else 110|false|1..65535|-",
             "pop3|pop3Timeout|INTEGER|60|false|1..900|-",
             "pop3|pop3Interval|INTEGER|10|false|at least 1|-",
             "pop3|pop3PollMode|ENUM|backoff|false|-|-",
             "pop3|maxTripTime|INTEGER|300|false|at least 1|-",
-            "pop3|pop3Auth|ENUM|none|false|-|-",
+            "pop3|pop3Auth|ENUM|password when pop3User is set, else none|false|-|-",
             "pop3|pop3User|STRING|-|true|-|pop3Auth in {password, apop, oauth2}",
             "pop3|pop3Password|SECRET|-|true|-|pop3Auth in {password, apop}",
             "pop3|pop3Security|ENUM|enforceTls|false|-|-",
@@ -118,7 +119,7 @@ class CatalogueTest {
 
     @Test
     void catalogueHasExactlyTheTestedSettings() {
-        assertThat(descriptor.settings()).hasSize(40);
+        assertThat(descriptor.settings()).hasSize(41);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,8 +84,28 @@ class SettingsValidationTest {
     void missingRequiredSettingsAreAllListed() {
         assertThatThrownBy(() -> parse(Map.of())).isInstanceOf(ConfigurationException.class)
                 .hasMessage("from: is required (one e-mail address); to: is required (one e-mail address); "
-                        + "smtpHost: is required (a host name or IP address); "
-                        + "pop3Host: is required (a host name or IP address)");
+                        + "smtpHost: is required (a host name or IP address)");
+    }
+
+    @Test
+    void theMailboxHostIsTheSmtpHostAndAUserMeansPasswordLoginUnlessGiven() {
+        Map<String, String> raw = new HashMap<>(Map.of("from", "a@example.org", "to", "b@example.org",
+                "smtpHost", "mail.example.org"));
+        Settings connectOnly = parse(raw);
+        assertThat(connectOnly.get(RoundTripCatalogue.POP3_HOST)).isEqualTo("mail.example.org");
+        assertThat(connectOnly.get(RoundTripCatalogue.POP3_AUTH)).isEqualTo(RoundTripCatalogue.Pop3AuthMode.NONE);
+
+        raw.put("pop3User", "probe");
+        raw.put("pop3Password", "secret");
+        raw.put("pop3Host", "pop.example.org");
+        Settings withUser = parse(raw);
+        assertThat(withUser.get(RoundTripCatalogue.POP3_HOST)).isEqualTo("pop.example.org");
+        assertThat(withUser.get(RoundTripCatalogue.POP3_AUTH)).isEqualTo(RoundTripCatalogue.Pop3AuthMode.PASSWORD);
+        assertThat(withUser.ignored()).isEmpty();
+
+        raw.put("pop3Auth", "none");
+        assertThat(parse(raw).get(RoundTripCatalogue.POP3_AUTH)).as("given wins")
+                .isEqualTo(RoundTripCatalogue.Pop3AuthMode.NONE);
     }
 
     @ParameterizedTest(name = "{0}={1}")

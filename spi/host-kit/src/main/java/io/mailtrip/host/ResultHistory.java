@@ -5,6 +5,7 @@ import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,21 +14,30 @@ import java.util.Optional;
 
 /**
  * The one history of a sensor instance, for every host: its recent statuses, bounded, and the
- * {@value #DOWNTIME_CHANNEL} channel derived from them (the share of DOWN results, in percent), plus the
- * last results in full for hosts that show them. The sensor cannot know its own history across runs, so
- * hosts keep one of these per instance and pass every result through {@link #record(SensorResult)}.
- * Thread-safe: runs record while status pages read.
+ * {@value #DOWNTIME_CHANNEL} channel derived from them (the share of DOWN results, in percent), the
+ * current failure streak (how many results in a row were not UP, since when), plus the last results in
+ * full for hosts that show them. The sensor cannot know its own history across runs, so hosts keep one
+ * of these per instance and pass every result through {@link #record(SensorResult)}.
+ *
+ * <p>Statuses are kept as one byte each in a ring (a day at one run a minute is 1,440 bytes), not as
+ * a collection of references: a runner holds thousands of these (issue 17). Thread-safe: runs record
+ * while status pages read.
  */
 public final class ResultHistory {
 
     /** Key of the channel hosts fill from the history. */
     public static final String DOWNTIME_CHANNEL = ChannelDescriptor.DOWNTIME;
 
-    private final int capacity;
+    private static final Status[] STATUSES = Status.values();
+
     private final int keptResults;
-    private final Deque<Status> statuses = new ArrayDeque<>();
+    private final byte[] ring;
     private final Deque<SensorResult> results = new ArrayDeque<>();
+    private int oldest;
+    private int size;
     private int downCount;
+    private int failureStreak;
+    private Instant failingSince;
 
     /** A history of {@code capacity} statuses that keeps no full result (the latest aside). */
     public ResultHistory(int capacity) {
@@ -42,13 +52,16 @@ public final class ResultHistory {
         if (capacity < 1 || keptResults < 1) {
             throw new IllegalArgumentException("history capacity must be at least 1");
         }
-        this.capacity = capacity;
+        this.ring = new byte[capacity];
         this.keptResults = keptResults;
     }
 
     /** Adds the result and returns it with its downtime channel filled. */
     public synchronized SensorResult record(SensorResult result) {
         add(result.status());
+        if (result.status() != Status.UP && failureStreak == 1) {
+            failingSince = result.start();
+        }
         SensorResult filled = result.channels().containsKey(DOWNTIME_CHANNEL)
                 ? result.withChannel(DOWNTIME_CHANNEL, ChannelValue.of(downtimePercent())) : result;
         if (results.size() == keptResults) {
@@ -60,28 +73,57 @@ public final class ResultHistory {
 
     /** Adds a status without a result: a history restored from a file. */
     public synchronized void add(Status status) {
-        if (statuses.size() == capacity && statuses.removeFirst() == Status.DOWN) {
-            downCount--;
+        if (size == ring.length) {
+            if (ring[oldest] == Status.DOWN.ordinal()) {
+                downCount--;
+            }
+            ring[oldest] = (byte) status.ordinal();
+            oldest = (oldest + 1) % ring.length;
+        } else {
+            ring[(oldest + size) % ring.length] = (byte) status.ordinal();
+            size++;
         }
-        statuses.addLast(status);
         if (status == Status.DOWN) {
             downCount++;
+        }
+        if (status == Status.UP) {
+            failureStreak = 0;
+            failingSince = null;
+        } else {
+            failureStreak++;
         }
     }
 
     /** Share of DOWN among the kept statuses, 0 when there is none. */
     public synchronized double downtimePercent() {
-        return statuses.isEmpty() ? 0.0 : 100.0 * downCount / statuses.size();
+        return size == 0 ? 0.0 : 100.0 * downCount / size;
     }
 
     /** Statuses kept. */
     public synchronized int size() {
-        return statuses.size();
+        return size;
+    }
+
+    /** How many results in a row, up to the latest, were not UP (0 when the latest was UP or there is none). */
+    public synchronized int failureStreak() {
+        return failureStreak;
+    }
+
+    /**
+     * Start of the first run of the current failure streak, when it was recorded in this process (a
+     * streak restored from statuses alone has no time).
+     */
+    public synchronized Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
     }
 
     /** The kept statuses, oldest first: what a host persists to restore the downtime window. */
     public synchronized List<Status> statuses() {
-        return new ArrayList<>(statuses);
+        List<Status> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(STATUSES[ring[(oldest + i) % ring.length]]);
+        }
+        return out;
     }
 
     public synchronized Optional<SensorResult> latest() {

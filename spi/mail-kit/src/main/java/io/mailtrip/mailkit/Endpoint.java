@@ -11,8 +11,14 @@ import java.time.Duration;
  * @param port    TCP port
  * @param timeout bound of every single wait on this leg
  * @param tls     transport-security mode
+ * @param family  the IP version it connects with
  */
-public record Endpoint(String host, int port, Duration timeout, TlsMode tls) {
+public record Endpoint(String host, int port, Duration timeout, TlsMode tls, AddressFamily family) {
+
+    /** An endpoint that connects to the resolver's first address. */
+    public Endpoint(String host, int port, Duration timeout, TlsMode tls) {
+        this(host, port, timeout, tls, AddressFamily.ANY);
+    }
 
     /** {@code host:port}, with brackets for IPv6. */
     public String address() {

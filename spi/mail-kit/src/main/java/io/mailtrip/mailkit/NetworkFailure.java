@@ -39,7 +39,9 @@ public final class NetworkFailure {
             return e.getMessage();
         }
         if (e instanceof UnknownHostException) {
-            return "cannot resolve host " + endpoint.host();
+            return endpoint.family() == AddressFamily.ANY ? "cannot resolve host " + endpoint.host()
+                    : "cannot resolve host " + endpoint.host() + " to an " + (endpoint.family() == AddressFamily.IPV4
+                    ? "IPv4" : "IPv6") + " address (addressFamily=" + endpoint.family().key() + ")";
         }
         if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
             return "connection failed (" + OneLine.of(e.getMessage(), 80) + ")";

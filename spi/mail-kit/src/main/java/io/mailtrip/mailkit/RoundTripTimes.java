@@ -1,5 +1,6 @@
 package io.mailtrip.mailkit;
 
+import io.mailtrip.mailkit.tls.CertificatesSeen;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.SensorResult;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * One round trip's clock: when the run started, how long the SMTP leg and the mailbox leg took (-1 while a
  * leg has not completed), and the result with the channels every mail sensor reports: the two legs, their
- * sum, and downtime as "not measured" (the host fills it from its history). Values in ms, µs precision.
+ * sum, downtime as "not measured" (the host fills it from its history) and the days to the earliest
+ * certificate expiry the run saw ({@link CertificatesSeen}). Times in ms, µs precision.
  */
 public final class RoundTripTimes {
 
@@ -24,6 +26,7 @@ public final class RoundTripTimes {
     private final String totalChannel;
     private final Instant start = Instant.now();
     private final long startNanos = System.nanoTime();
+    private final CertificatesSeen certificates = new CertificatesSeen();
     private long smtpNanos = -1;
     private long mailboxNanos = -1;
 
@@ -32,6 +35,11 @@ public final class RoundTripTimes {
         this.smtpChannel = smtpChannel;
         this.mailboxChannel = mailboxChannel;
         this.totalChannel = totalChannel;
+    }
+
+    /** The server certificates the run's TLS handshakes saw: hand it to {@code TlsTrust.recordingInto}. */
+    public CertificatesSeen certificates() {
+        return certificates;
     }
 
     public Instant start() {
@@ -62,6 +70,7 @@ public final class RoundTripTimes {
         channels.put(totalChannel, smtpNanos >= 0 && mailboxNanos >= 0 ? value(smtpNanos + mailboxNanos)
                 : ChannelValue.notMeasured());
         channels.put(ChannelDescriptor.DOWNTIME, ChannelValue.notMeasured());
+        channels.put(CertificatesSeen.CHANNEL_KEY, certificates.daysLeft(Instant.now()));
         return new SensorResult(status, OneLine.of(message, 400), phase, channels, start,
                 Duration.ofNanos(System.nanoTime() - startNanos), details);
     }

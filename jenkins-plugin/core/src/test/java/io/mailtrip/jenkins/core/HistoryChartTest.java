@@ -26,7 +26,8 @@ class HistoryChartTest {
     void independentMeansOnePanelPerChannelInItsOwnUnitOldestFirstWithGaps() {
         HistoryChart chart = HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP, roles("pop3", null));
         assertThat(chart.panels()).extracting(ChartPanel::title)
-                .containsExactly("Response Time POP3", "Response Time SMTP", "Total", "Downtime");
+                .containsExactly("Response Time POP3", "Response Time SMTP", "Total", "Downtime",
+                        "Certificate Expiry");
         assertThat(chart.panels()).extracting(ChartPanel::stacked).containsOnly(false);
         ChartPanel pop3 = chart.panels().get(0);
         assertThat(pop3.unit()).isEqualTo("ms");
@@ -39,7 +40,7 @@ class HistoryChartTest {
         HistoryChart chart = HistoryChart.of(NEWEST_FIRST, StatusViewTestData.ROUND_TRIP, roles("total", "s"));
         // total is the sum of smtp and pop3, the stack's top edge: stacking it would count twice.
         assertThat(chart.panels()).extracting(ChartPanel::title)
-                .containsExactly(HistoryChart.STACKED_TITLE, "Total", "Downtime");
+                .containsExactly(HistoryChart.STACKED_TITLE, "Total", "Downtime", "Certificate Expiry");
         ChartPanel stack = chart.panels().get(0);
         assertThat(stack.stacked()).isTrue();
         assertThat(stack.unit()).isEqualTo("s");

@@ -96,7 +96,8 @@ class RoundTripStatusTest {
         assertThat(ok.sensorName()).isEqualTo(PROVIDER.descriptor().displayName(Locale.GERMAN));
         assertThat(ok.primary().key()).isEqualTo("smtp");
         assertThat(ok.primary().text()).matches("\\d+(\\.\\d)? ms");
-        assertThat(ok.channels()).extracting(ChannelCell::key).containsExactly("smtp", "pop3", "total", "downtime");
+        assertThat(ok.channels()).extracting(ChannelCell::key)
+                .containsExactly("smtp", "pop3", "total", "downtime", "certificate");
         assertThat(ok.channels().get(3).text()).isEqualTo("0 %");
         assertThat(ok.downtime()).isEqualTo("0 %");
         assertThat(ok.lastRun()).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");

@@ -2,13 +2,16 @@ package io.mailtrip.jenkins.core;
 
 import io.mailtrip.host.ResultHistory;
 
+import io.mailtrip.spi.ChannelValue;
 import io.mailtrip.spi.Settings;
+import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,12 +35,28 @@ class StatusViewModelTest {
     }
 
     @Test
+    void theCertificateChannelShowsTheDaysLeftWhenTheRunUsedTls() {
+        ResultHistory history = new ResultHistory(10, 10);
+        SensorResult plain = StatusViewTestData.roundTripResult(Status.UP, 120, 1380);
+        Map<String, ChannelValue> channels = new LinkedHashMap<>(plain.channels());
+        channels.put("certificate", ChannelValue.of(29.5));
+        history.record(new SensorResult(plain.status(), plain.message(), plain.phase(), channels, plain.start(),
+                plain.elapsed(), plain.details()));
+
+        StatusRow row = row(StatusViewTestData.roundTrip(Map.of()), history, Locale.ROOT);
+
+        assertThat(row.channels()).filteredOn(c -> c.key().equals("certificate")).singleElement()
+                .isEqualTo(new ChannelCell("certificate", "Certificate Expiry", "29.5 d"));
+    }
+
+    @Test
     void thePrimaryChannelLeadsTheRow() {
         StatusRow row = row(StatusViewTestData.roundTrip(Map.of("primaryChannel", "pop3")), history(), Locale.ROOT);
         assertThat(row.primary()).isEqualTo(new ChannelCell("pop3", "Response Time POP3", "750 ms"));
-        assertThat(row.channels()).extracting(ChannelCell::key).containsExactly("pop3", "smtp", "total", "downtime");
+        assertThat(row.channels()).extracting(ChannelCell::key)
+                .containsExactly("pop3", "smtp", "total", "downtime", "certificate");
         assertThat(row.otherChannels()).extracting(ChannelCell::text)
-                .containsExactly("250 ms", "1000 ms", "33.3 %");
+                .containsExactly("250 ms", "1000 ms", "33.3 %", "not measured");
         assertThat(row.lastRun()).isEqualTo("2026-11-27 10:15:30");
     }
 
@@ -72,7 +91,7 @@ class StatusViewModelTest {
         assertThat(row.chartSvg()).startsWith("<svg ").contains("<title>Response Time SMTP (ms)</title>");
         assertThat(row.chartSvg().indexOf("Response Time SMTP (ms)"))
                 .isLessThan(row.chartSvg().indexOf("Response Time POP3 (ms)"));
-        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(5);
+        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(6);
     }
 
     @Test
@@ -81,7 +100,7 @@ class StatusViewModelTest {
                 Locale.ROOT);
         assertThat(row.chartSvg()).contains("<title>Stacked channels (s)</title>")
                 .contains("<title>Downtime (%)</title>").contains("<title>Total (ms)</title>");
-        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(4);
+        assertThat(row.chartSvg().split("<svg ", -1)).hasSize(5);
     }
 
     @Test

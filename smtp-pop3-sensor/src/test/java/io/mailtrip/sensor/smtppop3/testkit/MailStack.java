@@ -2,19 +2,28 @@ package io.mailtrip.sensor.smtppop3.testkit;
 
 import io.mailtrip.mailkit.settings.MailSettings;
 import io.mailtrip.mailkit.testing.TestIssuer;
+import io.mailtrip.mailkit.tls.CertificatesSeen;
+import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.spi.SensorResult;
+import io.mailtrip.spi.Status;
 import org.apache.commons.net.pop3.POP3Client;
 import org.apache.commons.net.pop3.POP3MessageInfo;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_INTERVAL;
 import static io.mailtrip.sensor.smtppop3.RoundTripCatalogue.POP3_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The real Postfix + Dovecot stack of {@code scripts/mailstack}, as its {@code env} command describes it.
@@ -114,6 +123,52 @@ public final class MailStack {
         raw.put("oauth2ClientSecret", clientSecret);
         raw.put("oauth2Scope", get("OAUTH2_SCOPE"));
         return raw;
+    }
+
+    /**
+     * The earliest {@code notAfter} of the stack's server certificate and its CA, as openssl reads them from
+     * the files scripts/mailstack made (not through Java, which the sensor under test uses).
+     */
+    public static Instant earliestCertificateExpiry() {
+        Path tls = Path.of(get("CA_PEM")).getParent();
+        Instant server = notAfter(tls.resolve("server.pem"));
+        Instant ca = notAfter(tls.resolve("ca.pem"));
+        return server.isBefore(ca) ? server : ca;
+    }
+
+    /**
+     * The certificate channel of an UP run started at {@code before}: the days to
+     * {@link #earliestCertificateExpiry()} when a leg used TLS, else not measured.
+     */
+    public static void assertCertificateDays(SensorResult result, Instant before, boolean tls) {
+        assertThat(result.status()).as(result.message()).isEqualTo(Status.UP);
+        ChannelValue days = result.channel(CertificatesSeen.CHANNEL_KEY);
+        if (!tls) {
+            assertThat(days.measured()).as("no TLS on either leg: not measured").isFalse();
+            return;
+        }
+        double expected = Duration.between(before, earliestCertificateExpiry()).toMillis() / 86_400_000.0;
+        assertThat(days.measured()).isTrue();
+        // The stack's certificates are valid for 30 days; a run takes well under a minute (0.001 d).
+        assertThat(days.value()).isCloseTo(expected, within(0.002)).isBetween(0.0, 31.0);
+    }
+
+    private static Instant notAfter(Path pem) {
+        try {
+            Process openssl = new ProcessBuilder("openssl", "x509", "-enddate", "-noout", "-dateopt", "iso_8601",
+                    "-in", pem.toString()).redirectErrorStream(true).start();
+            String out = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+            if (openssl.waitFor() != 0 || !out.startsWith("notAfter=")) {
+                throw new IllegalStateException("openssl could not read " + pem + ": " + out);
+            }
+            // notAfter=2026-12-29 13:40:00Z
+            return Instant.parse(out.substring("notAfter=".length()).replace(' ', 'T'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Number of messages in a mailbox (POP3 STAT over the no-TLS listener). */

@@ -1,5 +1,6 @@
 package io.mailtrip.mailkit.settings;
 
+import io.mailtrip.mailkit.AddressFamily;
 import io.mailtrip.mailkit.smtp.SmtpAuthMechanism;
 import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.DefaultValue;
@@ -46,6 +47,8 @@ public final class MailSettings {
     public static final SettingKey<SmtpAuthMechanism> SMTP_AUTH_MECHANISM = choice("smtpAuthMechanism",
             SmtpAuthMechanism.class);
     public static final SettingKey<TlsMode> SMTP_SECURITY = securityKey("smtpSecurity");
+    public static final SettingKey<AddressFamily> ADDRESS_FAMILY = SettingKey.choice("addressFamily",
+            AddressFamily.class, AddressFamily::key);
 
     public static final SettingKey<Duration> MAX_TRIP_TIME = SettingKey.seconds("maxTripTime");
 
@@ -163,7 +166,8 @@ public final class MailSettings {
                         .help("SMTP server the probe is sent through (host name, IPv4 or IPv6); defaults to the"
                                 + " parent device's host where the host has devices.")
                         .required().role(SettingRole.TARGET_HOST).build(),
-                port(SMTP_PORT, "smtp", "SMTP port", "Port of the SMTP server.", SMTP_SECURITY, "465", "25"),
+                portBuilder(SMTP_PORT, "smtp", "SMTP port", "Port of the SMTP server.", SMTP_SECURITY, "465", "25")
+                        .role(SettingRole.TARGET_PORT).build(),
                 timeout(SMTP_TIMEOUT, "smtp", "SMTP timeout", "SMTP"),
                 auth.defaultValue(SmtpAuth.NONE.key()).build(),
                 SMTP_USER.describe().section("smtp").label("SMTP user")
@@ -174,7 +178,19 @@ public final class MailSettings {
                         .visibleWhen(SMTP_AUTH.name(), "password").build(),
                 mechanism.defaultValue(SmtpAuthMechanism.AUTO.key()).visibleWhen(SMTP_AUTH.name(), "password")
                         .build(),
-                security(SMTP_SECURITY, "smtp", "SMTP transport security", "STARTTLS (RFC 3207)")));
+                security(SMTP_SECURITY, "smtp", "SMTP transport security", "STARTTLS (RFC 3207)"),
+                addressFamily()));
+    }
+
+    /** {@code addressFamily}: the IP version of both legs' connections. */
+    private static SettingDescriptor addressFamily() {
+        SettingDescriptor.Builder family = ADDRESS_FAMILY.describe().section("smtp").label("Address family")
+                .help("IP version of every connection of the run, both legs: any takes the resolver's first"
+                        + " address; ipv4 or ipv6 only addresses of that version.");
+        for (AddressFamily f : AddressFamily.values()) {
+            family.option(f.key(), f.label());
+        }
+        return family.defaultValue(AddressFamily.ANY.key()).role(SettingRole.ADDRESS_FAMILY).build();
     }
 
     /**
@@ -184,9 +200,14 @@ public final class MailSettings {
      */
     public static SettingDescriptor port(SettingKey<Integer> key, String section, String label, String help,
                                          SettingKey<TlsMode> security, String implicitTlsPort, String plainPort) {
+        return portBuilder(key, section, label, help, security, implicitTlsPort, plainPort).build();
+    }
+
+    private static SettingDescriptor.Builder portBuilder(SettingKey<Integer> key, String section, String label,
+                                                         String help, SettingKey<TlsMode> security,
+                                                         String implicitTlsPort, String plainPort) {
         return key.describe().section(section).label(label).help(help).range(1, 65535)
-                .defaultValue(new DefaultValue.DependsOn(security.name(), implicitTls(implicitTlsPort), plainPort))
-                .build();
+                .defaultValue(new DefaultValue.DependsOn(security.name(), implicitTls(implicitTlsPort), plainPort));
     }
 
     /** A leg's timeout of any one wait ({@code protocol} as users know it: "SMTP", "POP3"). */

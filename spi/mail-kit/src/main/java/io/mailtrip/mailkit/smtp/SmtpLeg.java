@@ -27,7 +27,8 @@ public record SmtpLeg(Endpoint endpoint, String heloIdent, Optional<Credentials>
 
     public static SmtpLeg from(Settings settings) {
         Endpoint endpoint = new Endpoint(settings.get(MailSettings.SMTP_HOST), settings.get(MailSettings.SMTP_PORT),
-                settings.get(MailSettings.SMTP_TIMEOUT), settings.get(MailSettings.SMTP_SECURITY));
+                settings.get(MailSettings.SMTP_TIMEOUT), settings.get(MailSettings.SMTP_SECURITY),
+                settings.get(MailSettings.ADDRESS_FAMILY));
         boolean oauth2 = settings.get(MailSettings.SMTP_AUTH) == MailSettings.SmtpAuth.OAUTH2;
         Optional<Credentials> auth = oauth2 ? Optional.empty() : settings.optional(MailSettings.SMTP_USER)
                 .map(user -> new Credentials(user, settings.get(MailSettings.SMTP_PASSWORD)));

@@ -1,5 +1,6 @@
 package io.mailtrip.mailkit.tls;
 
+import io.mailtrip.mailkit.AddressFamily;
 import io.mailtrip.mailkit.PeerInput;
 
 import javax.net.SocketFactory;
@@ -9,27 +10,34 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
 
 /**
  * Plain sockets that remember whether the TCP connect succeeded (Commons Net connects, does implicit
  * TLS and reads the greeting in one call; this tells a refused connect from a silent server), that
  * send without Nagle's delay (a command written in two segments would otherwise wait for the server's
  * delayed ACK, 40 ms on Linux, and the sensor would report that wait as the server's response time),
- * and whose input is metered by the run's {@link PeerInput} where bytes enter.
+ * whose input is metered by the run's {@link PeerInput} where bytes enter, and that connect only to
+ * addresses of the leg's {@link AddressFamily} ({@code -4}/{@code -6}).
  */
 public final class ConnectTrackingSocketFactory extends SocketFactory {
 
     private final PeerInput input;
+    private final AddressFamily family;
     private volatile boolean connected;
 
-    /** Unmetered sockets. */
+    /** Unmetered sockets of any address family. */
     public ConnectTrackingSocketFactory() {
-        this(null);
+        this(null, AddressFamily.ANY);
     }
 
-    /** @param input the run's meter, or null for none */
-    public ConnectTrackingSocketFactory(PeerInput input) {
+    /**
+     * @param input  the run's meter, or null for none
+     * @param family the IP version the sockets connect with
+     */
+    public ConnectTrackingSocketFactory(PeerInput input, AddressFamily family) {
         this.input = input;
+        this.family = family;
     }
 
     public boolean connected() {
@@ -57,7 +65,7 @@ public final class ConnectTrackingSocketFactory extends SocketFactory {
 
         @Override
         public void connect(SocketAddress endpoint, int timeout) throws IOException {
-            super.connect(endpoint, timeout);
+            super.connect(inFamily(endpoint), timeout);
             connected = true;
         }
 
@@ -105,6 +113,23 @@ public final class ConnectTrackingSocketFactory extends SocketFactory {
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
         return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    /**
+     * Commons Net resolves the name to its first address; with a family forced, the first address of that
+     * family instead (the name stays Commons Net's, for SNI and the host-name check).
+     */
+    private SocketAddress inFamily(SocketAddress endpoint) throws UnknownHostException {
+        if (family == AddressFamily.ANY || !(endpoint instanceof InetSocketAddress remote)
+                || remote.getAddress() == null || family.allows(remote.getAddress())) {
+            return endpoint;
+        }
+        for (InetAddress candidate : InetAddress.getAllByName(remote.getHostString())) {
+            if (family.allows(candidate)) {
+                return new InetSocketAddress(candidate, remote.getPort());
+            }
+        }
+        throw new UnknownHostException(remote.getHostString() + " has no address of family " + family.key());
     }
 
     private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {

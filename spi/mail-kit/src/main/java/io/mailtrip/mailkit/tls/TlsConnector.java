@@ -61,7 +61,8 @@ public final class TlsConnector<C extends SocketClient> {
     /** One connection attempt; on failure the client is closed and the step names what was reached. */
     private Connected<C> attempt(boolean implicit) throws IOException, PhaseFailure {
         C client = factory.apply(implicit);
-        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input());
+        ConnectTrackingSocketFactory sockets = new ConnectTrackingSocketFactory(leg.watchdog().input(),
+                leg.endpoint().family());
         try {
             open(client, sockets);
             return new Connected<>(client, implicit);

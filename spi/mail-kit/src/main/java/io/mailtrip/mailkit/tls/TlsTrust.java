@@ -154,6 +154,14 @@ public final class TlsTrust {
     }
 
     /**
+     * The same trust for one run, handing every server chain the run's handshakes see to {@code seen}
+     * (the certificate-expiry channel).
+     */
+    public TlsTrust recordingInto(CertificatesSeen seen) {
+        return new TlsTrust(new RecordingTrustManager(trustManager, seen), verifyHostname);
+    }
+
+    /**
      * Trust and host-name checking for an SMTP client (SMTPS and STARTTLS) made elsewhere; its input is not
      * metered, so prefer the {@code ...Client(implicit, input)} factories below.
      */

@@ -1,6 +1,4 @@
-package io.mailtrip.nagios;
-
-import io.mailtrip.host.Units;
+package io.mailtrip.host;
 
 import java.util.Map;
 
@@ -13,38 +11,41 @@ import java.util.Map;
  * @param suffixes    unit suffixes a threshold number may carry, with their factor to {@code symbol}
  * @param max         the largest possible value ({@code 100} for a percentage), or {@code null}
  */
-record PerfUnit(String symbol, double fromChannel, Map<String, Double> suffixes, Double max) {
+public record PerfUnit(String symbol, double fromChannel, Map<String, Double> suffixes, Double max) {
 
     /** A threshold number may carry {@code ms}; seconds are the guidelines' base unit. */
     private static final Map<String, Double> TIME_SUFFIXES = Map.of("s", 1.0,
             "ms", Units.factor("ms", "s").getAsDouble());
 
-    PerfUnit {
+    public PerfUnit {
         suffixes = Map.copyOf(suffixes);
     }
 
     /** The perfdata unit for a channel measured in {@code channelUnit}. */
-    static PerfUnit forChannel(String channelUnit) {
+    public static PerfUnit forChannel(String channelUnit) {
         if (Units.isTime(channelUnit)) {
             return new PerfUnit("s", Units.factor(channelUnit, "s").getAsDouble(), TIME_SUFFIXES, null);
         }
         return switch (channelUnit) {
             case "%" -> new PerfUnit("%", 1.0, Map.of("%", 1.0), 100.0);
+            // Days have no UOM in the guidelines: a plain number (Icinga 2 would read "d" as days in seconds).
+            case "d" -> new PerfUnit("", 1.0, Map.of("d", 1.0), null);
             default -> new PerfUnit(channelUnit, 1.0, channelUnit.isEmpty() ? Map.of() : Map.of(channelUnit, 1.0), null);
         };
     }
 
     /** A channel value in this unit. */
-    double convert(double channelValue) {
+    public double convert(double channelValue) {
         return channelValue * fromChannel;
     }
 
     /** What the help says about threshold numbers of this unit. */
-    String describeNumbers() {
+    public String describeNumbers() {
         return switch (symbol) {
             case "s" -> "seconds (or append ms)";
             case "%" -> "percent";
-            default -> symbol.isEmpty() ? "plain numbers" : symbol;
+            case "" -> suffixes.containsKey("d") ? "days" : "plain numbers";
+            default -> symbol;
         };
     }
 }

@@ -1,0 +1,38 @@
+package io.mailtrip.mailkit;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+
+/**
+ * Which IP version a leg connects with ({@code addressFamily}): the resolver's first address, or only
+ * IPv4 or IPv6 addresses, as the Monitoring Plugins' {@code -4}/{@code -6} force it.
+ */
+public enum AddressFamily {
+    ANY("any", "Any (the resolver's order)"), IPV4("ipv4", "IPv4 only"), IPV6("ipv6", "IPv6 only");
+
+    private final String key;
+    private final String label;
+
+    AddressFamily(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether a connect may use {@code address}. */
+    public boolean allows(InetAddress address) {
+        return switch (this) {
+            case ANY -> true;
+            case IPV4 -> address instanceof Inet4Address;
+            case IPV6 -> address instanceof Inet6Address;
+        };
+    }
+}
