@@ -100,6 +100,23 @@ class NagiosPluginTest {
     }
 
     @Test
+    void minusPIsTheSmtpPortAndMinus4Or6ForceTheAddressFamilyOfBothLegs() {
+        Map<String, String> settings = MailServers.plainSettings(GREEN_MAIL);
+        String port = settings.remove("smtpPort");
+        List<String> v4 = options(settings);
+        v4.addAll(List.of("-p", port, "-4"));
+        NagiosPlugin.Printed ok = run(v4);
+        assertThat(ok.state()).as(ok.text()).isEqualTo(PluginState.OK);
+
+        List<String> v6 = options(settings);
+        v6.addAll(List.of("-p", port, "-6"));
+        NagiosPlugin.Printed noV6 = run(v6);
+        assertThat(noV6.state()).as(noV6.text()).isEqualTo(PluginState.CRITICAL);
+        assertThat(noV6.text()).startsWith("SMTP-POP3 CRITICAL - SMTP 127.0.0.1:" + port + " connect: cannot resolve host"
+                + " 127.0.0.1 to an IPv6 address (addressFamily=ipv6)");
+    }
+
+    @Test
     void thresholdsRaiseTheStateAndNameTheValue() {
         List<String> args = options(MailServers.plainSettings(GREEN_MAIL));
         args.addAll(List.of("-w", "@0:100", "--critical-smtp", "100:"));
