@@ -30,9 +30,10 @@ class DemoIT {
 
         assertThat(ended).as("ended within 60 s").isTrue();
         assertThat(process.exitValue()).as("exit code; stdout:%n%s%nstderr:%n%s", out, err).isZero();
-        assertThat(out).matches("(?s)(?=.*\\S+Z demo UP total=[0-9.]+ms smtp=[0-9.]+ms pop3=[0-9.]+ms downtime=0% "
+        assertThat(out).matches("(?s)(?=.*\\S+Z demo UP total=[0-9.]+ms smtp=[0-9.]+ms pop3=[0-9.]+ms "
+                + "downtime=0% certificate=- "
                 + "- round trip [^\\n]+\\R)(?=.*\\S+Z demo-imap UP total=[0-9.]+ms smtp=[0-9.]+ms imap=[0-9.]+ms "
-                + "downtime=0% - round trip [^\\n]+IDLE\\)\\R).*");
+                + "downtime=0% certificate=- - round trip [^\\n]+IDLE\\)\\R).*");
         assertThat(err).startsWith("mailtrip demo: GreenMail SMTP on 127.0.0.1:").doesNotContain("SLF4J");
         assertThat(Files.size(jar)).isGreaterThan(1_000_000);
     }

@@ -158,12 +158,25 @@ final class IcingaDaemon implements AutoCloseable {
         fail("icinga2 API not up within " + START_TIMEOUT + ": " + Files.readString(dir.resolve("daemon.log")));
     }
 
-    /** Stops the daemon (SIGTERM) and waits for it. */
+    /**
+     * Stops the daemon (SIGTERM) and waits until it is gone: icinga2 runs its work in a child of the
+     * process started here, which would otherwise go on answering the API while a new daemon starts.
+     */
     void stop() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (ProcessHandle handle : all) {
+            long left = Math.max(0, end - System.nanoTime());
+            try {
+                handle.onExit().get(left, TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                handle.destroyForcibly();
+                handle.onExit().get(10, TimeUnit.SECONDS);
             }
         }
     }

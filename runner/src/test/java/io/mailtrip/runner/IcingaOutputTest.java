@@ -73,8 +73,9 @@ class IcingaOutputTest {
                 sentWhileUp = runner.icingaCounts().orElseThrow().sent();
                 processedWhileUp = icinga.processedResults();
                 long runsBefore = runs(runner);
-                await(Duration.ofSeconds(60), () -> runner.icingaCounts().orElseThrow().queued() >= 4 ? true : null);
-                assertThat(runs(runner)).as("the scheduler did not stall").isGreaterThan(runsBefore);
+                // The scheduler goes on while Icinga is away, and its results wait in the queue.
+                await(Duration.ofSeconds(60), () -> runs(runner) >= runsBefore + 4
+                        && runner.icingaCounts().orElseThrow().queued() >= 4 ? true : null);
                 icinga.start();
                 await(Duration.ofSeconds(90), () -> runner.icingaCounts().orElseThrow().queued() == 0 ? true : null);
             } finally {

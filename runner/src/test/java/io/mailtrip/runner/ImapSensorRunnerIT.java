@@ -89,7 +89,7 @@ class ImapSensorRunnerIT {
         String[] run = runner(System.getProperty("java.class.path"), "--config", config().toString(), "--once");
 
         assertThat(run[0]).as("exit; stdout %s; stderr %s", run[1], run[2]).isEqualTo("0");
-        assertThat(run[1]).matches("\\S+Z imap1 UP total=[0-9.]+ms smtp=[0-9.]+ms imap=[0-9.]+ms downtime=0% "
+        assertThat(run[1]).matches("\\S+Z imap1 UP total=[0-9.]+ms smtp=[0-9.]+ms imap=[0-9.]+ms downtime=0% certificate=- "
                 + "- round trip [^\\n]+IDLE\\)\\R");
     }
 
@@ -112,7 +112,7 @@ class ImapSensorRunnerIT {
         String[] run = runner(withoutImap, "--config", config().toString(), "--plugins", plugins.toString(), "--once");
 
         assertThat(run[0]).as("exit; stdout %s; stderr %s", run[1], run[2]).isEqualTo("0");
-        assertThat(run[1]).matches("\\S+Z imap1 UP total=[0-9.]+ms smtp=[0-9.]+ms imap=[0-9.]+ms downtime=0% "
+        assertThat(run[1]).matches("\\S+Z imap1 UP total=[0-9.]+ms smtp=[0-9.]+ms imap=[0-9.]+ms downtime=0% certificate=- "
                 + "- round trip [^\\n]+\\R");
     }
 }
