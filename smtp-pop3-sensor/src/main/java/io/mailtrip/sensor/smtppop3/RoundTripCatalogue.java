@@ -8,7 +8,6 @@ import io.mailtrip.mailkit.tls.TlsMode;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.DefaultValue;
 import io.mailtrip.spi.EnumOption;
-import io.mailtrip.spi.ResultHistory;
 import io.mailtrip.spi.Secret;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SettingDescriptor;
@@ -34,7 +33,7 @@ public final class RoundTripCatalogue {
     public static final String CHANNEL_SMTP = "smtp";
     public static final String CHANNEL_POP3 = "pop3";
     public static final String CHANNEL_TOTAL = "total";
-    public static final String CHANNEL_DOWNTIME = ResultHistory.DOWNTIME_CHANNEL;
+    public static final String CHANNEL_DOWNTIME = ChannelDescriptor.DOWNTIME;
 
     public static final SettingKey<String> POP3_HOST = SettingKey.text("pop3Host", SettingType.HOST);
     public static final SettingKey<Integer> POP3_PORT = SettingKey.integer("pop3Port");
