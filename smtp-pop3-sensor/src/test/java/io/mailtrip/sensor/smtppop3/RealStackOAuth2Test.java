@@ -87,7 +87,7 @@ class RealStackOAuth2Test {
             assertThat(first.message()).matches("round trip .*; OAuth 2.0 token for SMTP in \\d+\\.\\d ms");
             assertThat(everything(first)).contains("smtp> AUTH OAUTHBEARER", "pop3> AUTH OAUTHBEARER",
                     "smtp< 235", "pop3< +OK Logged in.");
-            assertThat(first.channels()).containsOnlyKeys("smtp", "pop3", "total", "downtime");
+            assertThat(first.channels()).containsOnlyKeys("smtp", "pop3", "total", "downtime", "certificate");
             assertNoSecretAndNoPassword(first);
 
             // The cached token serves the next run: no request, nothing said about one.
