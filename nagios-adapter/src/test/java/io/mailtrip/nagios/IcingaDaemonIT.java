@@ -74,17 +74,22 @@ class IcingaDaemonIT {
 
         Map<String, Checked> byService = new LinkedHashMap<>();
         results.forEach(r -> byService.putIfAbsent(r.service(), r));
-        assertThat(byService.get("ok").state()).isEqualTo("OK");
+        assertThat(byService.get("ok").state()).as(String.valueOf(byService.get("ok")))
+                .isEqualTo("OK");
         assertThat(byService.get("ok").output()).startsWith("SMTP-POP3 OK - total ");
-        assertThat(byService.get("failed_leg").state()).isEqualTo("CRITICAL");
+        assertThat(byService.get("failed_leg").state()).as(String.valueOf(byService.get("failed_leg")))
+                .isEqualTo("CRITICAL");
         assertThat(byService.get("failed_leg").output()).startsWith("SMTP-POP3 CRITICAL - POP3 127.0.0.1:1 ");
         assertThat(byService.get("failed_leg").perfdata()).startsWith("smtp=").doesNotContain("pop3=");
-        assertThat(byService.get("range").state()).as("the range reached the plugin").isEqualTo("WARNING");
+        assertThat(byService.get("range").state()).as(String.valueOf(byService.get("range")))
+                .isEqualTo("WARNING");
         assertThat(byService.get("range").perfdata()).contains(";~:0.000001;");
-        assertThat(byService.get("stale_archive").state()).isEqualTo("OK");
+        assertThat(byService.get("stale_archive").state()).as(String.valueOf(byService.get("stale_archive")))
+                .isEqualTo("OK");
         assertThat(byService.get("stale_archive").output()).startsWith("SMTP-POP3 OK - total ");
         if (java25) {
-            assertThat(byService.get("other_java").state()).isEqualTo("OK");
+            assertThat(byService.get("other_java").state()).as(String.valueOf(byService.get("other_java")))
+                    .isEqualTo("OK");
             assertThat(byService.get("other_java").output()).startsWith("SMTP-POP3 OK - total ");
         }
         for (Checked checked : byService.values()) {
@@ -94,6 +99,21 @@ class IcingaDaemonIT {
             assertThat(parsedByIcinga(checked.perfdata())).as(checked.service() + ": " + checked.perfdata())
                     .allSatisfy(value -> assertThat(value).contains("\"type\":\"PerfdataValue\""));
         }
+    }
+
+    /**
+     * The service's own GreenMail mailbox. Icinga checks every service every 2 s, so the services' round
+     * trips overlap; GreenMail renumbers a mailbox inside an open POP3 session when another session deletes
+     * (real servers keep a fixed maildrop per session, RFC 1939), and the sensor then refuses to delete and
+     * reports DOWN. One mailbox per service keeps each check to its own maildrop.
+     */
+    private static Map<String, String> ownMailbox(Map<String, String> settings, String name) {
+        String login = "probe-" + name.replace('_', '-');
+        GREEN_MAIL.setUser(login + "@localhost", login, MailServers.PROBE_PASSWORD);
+        Map<String, String> own = new LinkedHashMap<>(settings);
+        own.put("to", login + "@localhost");
+        own.put("pop3User", login);
+        return own;
     }
 
     /** The plugin folder copied with a class-data archive that belongs to no Java or jar here. */
@@ -116,8 +136,9 @@ class IcingaDaemonIT {
         return copy.resolve("check_smtp_pop3_roundtrip");
     }
 
-    private static String service(String name, Map<String, String> settings, Map<String, String> plugin,
+    private static String service(String name, Map<String, String> shared, Map<String, String> plugin,
                                   String extra) {
+        Map<String, String> settings = ownMailbox(shared, name);
         StringBuilder out = new StringBuilder("object Service \"" + name + "\" {\n  host_name = \"mail1\"\n"
                 + "  check_command = \"" + COMMAND + "\"\n  check_interval = 2s\n  retry_interval = 2s\n"
                 + "  max_check_attempts = 1\n");
