@@ -1,38 +1,23 @@
 package io.mailtrip.sensor.smtppop3;
 
-import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.MailSensorProvider;
 import io.mailtrip.mailkit.tls.TlsTrust;
-import io.mailtrip.spi.SensorDescriptor;
-import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.spi.Sensor;
+import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.Settings;
 
-import java.util.Optional;
-
-/** The round-trip sensor's entry in {@code META-INF/services/io.mailtrip.spi.SensorProvider}. */
-public final class SmtpPop3Provider implements SensorProvider {
+/** The SMTP → POP3 round-trip sensor's entry in {@code META-INF/services/io.mailtrip.spi.SensorProvider}. */
+public final class SmtpPop3Provider extends MailSensorProvider {
 
     private static final SensorDescriptor DESCRIPTOR = RoundTripCatalogue.descriptor();
 
-    @Override
-    public String id() {
-        return RoundTripCatalogue.SENSOR_ID;
+    public SmtpPop3Provider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public SensorDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public Sensor create(Settings settings) {
-        if (settings.descriptor() != DESCRIPTOR) {
-            throw new IllegalArgumentException("settings were parsed for sensor " + settings.descriptor().id());
-        }
-        RoundTripConfig config = RoundTripConfig.from(settings);
-        TlsTrust trust = TlsTrust.from(settings);
-        Optional<ResultStore> store = config.resultDirectory()
-                .map(dir -> new ResultStore(RoundTripCatalogue.SENSOR_ID, dir, config.to(), settings.describe()));
-        return new RoundTripSensor(config, trust, store);
+    protected Sensor sensor(Settings settings) {
+        // The typed configuration first: its errors come before the trust store's.
+        return new RoundTripSensor(RoundTripConfig.from(settings), TlsTrust.from(settings), resultStore(settings));
     }
 }
