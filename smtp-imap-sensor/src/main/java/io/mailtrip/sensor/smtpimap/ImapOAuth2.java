@@ -2,7 +2,6 @@ package io.mailtrip.sensor.smtpimap;
 
 import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.PhaseFailure;
-import io.mailtrip.mailkit.oauth2.OAuth2Mechanism;
 import io.mailtrip.mailkit.oauth2.OAuth2Token;
 import io.mailtrip.mailkit.oauth2.SaslExchange;
 import io.mailtrip.mailkit.oauth2.TokenSource;
@@ -26,23 +25,13 @@ final class ImapOAuth2 {
         List<String> offered = session.capabilities().stream()
                 .filter(c -> c.toUpperCase(Locale.ROOT).startsWith("AUTH=")).map(c -> c.substring(5)).toList();
         leg.step("AUTHENTICATE");
-        Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
-        if (mechanism.isEmpty()) {
-            throw leg.fail(SaslExchange.noMechanism("AUTHENTICATE", offered, tokens.mechanism()));
-        }
-        String step = "AUTHENTICATE " + mechanism.get().saslName();
-        Optional<String> refused;
         try {
-            refused = SaslExchange.login(new Wire(session, step), mechanism.get(), user, token,
-                    leg.endpoint().host(), leg.endpoint().port());
+            SaslExchange.authenticate(leg, "AUTHENTICATE", offered, user, tokens, token,
+                    mechanism -> new Wire(session, "AUTHENTICATE " + mechanism.saslName()));
         } catch (Carried e) {
             throw e.failure;
         } catch (IOException e) {
             throw leg.failure(e);
-        }
-        if (refused.isPresent()) {
-            tokens.forget();
-            throw leg.fail(refused.get());
         }
     }
 

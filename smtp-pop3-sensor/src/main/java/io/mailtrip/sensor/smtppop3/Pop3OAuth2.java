@@ -2,7 +2,6 @@ package io.mailtrip.sensor.smtppop3;
 
 import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.PhaseFailure;
-import io.mailtrip.mailkit.oauth2.OAuth2Mechanism;
 import io.mailtrip.mailkit.oauth2.OAuth2Token;
 import io.mailtrip.mailkit.oauth2.SaslExchange;
 import io.mailtrip.mailkit.oauth2.TokenSource;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.apache.commons.net.pop3.POP3;
 import org.apache.commons.net.pop3.POP3Reply;
@@ -36,17 +34,11 @@ final class Pop3OAuth2 {
         leg.step("CAPA", client);
         List<String> offered = client.capa() ? saslMechanisms(client.getReplyStrings()) : List.of();
         leg.step("AUTH");
-        Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
-        if (mechanism.isEmpty()) {
-            throw leg.fail(SaslExchange.noMechanism("SASL (CAPA)", offered, tokens.mechanism()));
-        }
-        leg.step("AUTH " + mechanism.get().saslName(), client);
-        Optional<String> refused = SaslExchange.login(new Wire(client), mechanism.get(), user, token,
-                leg.endpoint().host(), leg.endpoint().port());
-        if (refused.isPresent()) {
-            tokens.forget();
-            throw leg.fail(refused.get());
-        }
+        SaslExchange.authenticate(leg, "SASL (CAPA)", offered, user, tokens, token, mechanism -> {
+            leg.step("AUTH " + mechanism.saslName(), client);
+            return new SaslExchange.AuthLine(MAX_AUTH_LINE, client::sendCommand, client::getReplyString,
+                    Pop3OAuth2::answer);
+        });
         // RFC 5034 section 4: after +OK the session is in the TRANSACTION state; Commons Net tracks the state
         // only for its own login methods.
         client.setState(POP3.TRANSACTION_STATE);
@@ -59,32 +51,13 @@ final class Pop3OAuth2 {
                 .flatMap(line -> Arrays.stream(line.substring(5).strip().split("\\s+"))).toList();
     }
 
-    /** AUTH lines and "+ " continuations (RFC 5034 section 4). */
-    private record Wire(POP3SClient client) implements SaslExchange.Wire {
-
-        @Override
-        public boolean fitsInline(String mechanism, String initialResponse) {
-            return ("AUTH " + mechanism + " " + initialResponse).length() + 2 <= MAX_AUTH_LINE;
-        }
-
-        @Override
-        public SaslExchange.Answer command(String mechanism, Optional<String> initialResponse) throws IOException {
-            return answer(client.sendCommand("AUTH", mechanism + initialResponse.map(r -> " " + r).orElse("")));
-        }
-
-        @Override
-        public SaslExchange.Answer respond(String response) throws IOException {
-            return answer(client.sendCommand(response));
-        }
-
-        private SaslExchange.Answer answer(int code) {
-            String reply = client.getReplyString() == null ? "" : client.getReplyString().strip();
-            return switch (code) {
-                case POP3Reply.OK -> new SaslExchange.Answer(SaslExchange.Kind.SUCCESS, reply);
-                case POP3Reply.OK_INT -> new SaslExchange.Answer(SaslExchange.Kind.CHALLENGE,
-                        reply.startsWith("+") ? reply.substring(1).strip() : reply);
-                default -> new SaslExchange.Answer(SaslExchange.Kind.FAILURE, reply);
-            };
-        }
+    /** +OK success, "+ " continuation with its base64 payload (RFC 5034 section 4). */
+    private static SaslExchange.Answer answer(int code, String reply) {
+        return switch (code) {
+            case POP3Reply.OK -> new SaslExchange.Answer(SaslExchange.Kind.SUCCESS, reply);
+            case POP3Reply.OK_INT -> new SaslExchange.Answer(SaslExchange.Kind.CHALLENGE,
+                    reply.startsWith("+") ? reply.substring(1).strip() : reply);
+            default -> new SaslExchange.Answer(SaslExchange.Kind.FAILURE, reply);
+        };
     }
 }

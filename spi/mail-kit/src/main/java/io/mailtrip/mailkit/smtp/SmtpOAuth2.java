@@ -2,14 +2,12 @@ package io.mailtrip.mailkit.smtp;
 
 import io.mailtrip.mailkit.Leg;
 import io.mailtrip.mailkit.PhaseFailure;
-import io.mailtrip.mailkit.oauth2.OAuth2Mechanism;
 import io.mailtrip.mailkit.oauth2.OAuth2Token;
 import io.mailtrip.mailkit.oauth2.SaslExchange;
 import io.mailtrip.mailkit.oauth2.TokenSource;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 
@@ -25,47 +23,22 @@ final class SmtpOAuth2 {
     static void authenticate(Leg leg, AuthenticatingSMTPClient client, List<String> capabilities, String user,
                              TokenSource tokens, OAuth2Token token) throws IOException, PhaseFailure {
         leg.step("AUTH");
-        List<String> offered = SmtpAuthentication.offered(capabilities);
-        Optional<OAuth2Mechanism> mechanism = OAuth2Mechanism.choose(offered, tokens.mechanism());
-        if (mechanism.isEmpty()) {
-            throw leg.fail(SaslExchange.noMechanism("AUTH", offered, tokens.mechanism()));
-        }
-        leg.step("AUTH " + mechanism.get().saslName(), client);
-        Optional<String> refused = SaslExchange.login(new Wire(client), mechanism.get(), user, token,
-                leg.endpoint().host(), leg.endpoint().port());
-        if (refused.isPresent()) {
-            tokens.forget();
-            throw leg.fail(refused.get());
-        }
+        SaslExchange.authenticate(leg, "AUTH", SmtpAuthentication.offered(capabilities), user, tokens, token,
+                mechanism -> {
+                    leg.step("AUTH " + mechanism.saslName(), client);
+                    return new SaslExchange.AuthLine(MAX_AUTH_LINE, client::sendCommand, client::getReplyString,
+                            SmtpOAuth2::answer);
+                });
     }
 
-    /** AUTH lines and 334 continuations (RFC 4954 section 4). */
-    private record Wire(AuthenticatingSMTPClient client) implements SaslExchange.Wire {
-
-        @Override
-        public boolean fitsInline(String mechanism, String initialResponse) {
-            return ("AUTH " + mechanism + " " + initialResponse).length() + 2 <= MAX_AUTH_LINE;
+    /** 235 success, 334 continuation with its base64 payload (RFC 4954 section 4). */
+    private static SaslExchange.Answer answer(int code, String reply) {
+        if (code == 235) {
+            return new SaslExchange.Answer(SaslExchange.Kind.SUCCESS, reply);
         }
-
-        @Override
-        public SaslExchange.Answer command(String mechanism, Optional<String> initialResponse) throws IOException {
-            return answer(client.sendCommand("AUTH", mechanism + initialResponse.map(r -> " " + r).orElse("")));
+        if (code == 334) {
+            return new SaslExchange.Answer(SaslExchange.Kind.CHALLENGE, reply.length() > 4 ? reply.substring(4) : "");
         }
-
-        @Override
-        public SaslExchange.Answer respond(String response) throws IOException {
-            return answer(client.sendCommand(response));
-        }
-
-        private SaslExchange.Answer answer(int code) {
-            String reply = client.getReplyString() == null ? "" : client.getReplyString().strip();
-            if (code == 235) {
-                return new SaslExchange.Answer(SaslExchange.Kind.SUCCESS, reply);
-            }
-            if (code == 334) {
-                return new SaslExchange.Answer(SaslExchange.Kind.CHALLENGE, reply.length() > 4 ? reply.substring(4) : "");
-            }
-            return new SaslExchange.Answer(SaslExchange.Kind.FAILURE, reply);
-        }
+        return new SaslExchange.Answer(SaslExchange.Kind.FAILURE, reply);
     }
 }
