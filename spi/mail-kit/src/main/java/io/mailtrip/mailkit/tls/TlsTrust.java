@@ -20,10 +20,6 @@ import java.security.UnrecoverableKeyException;
 import java.util.Arrays;
 import java.util.Optional;
 
-import java.net.Socket;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 import org.apache.commons.net.imap.IMAPSClient;
@@ -95,7 +91,7 @@ public final class TlsTrust {
      */
     public SSLContext sslContext() {
         X509ExtendedTrustManager manager = verifyHostname && trustManager instanceof X509ExtendedTrustManager extended
-                ? extended : new ChainOnly(trustManager);
+                ? extended : ServerTrust.chainOnly(trustManager);
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {manager}, null);
@@ -105,60 +101,12 @@ public final class TlsTrust {
         }
     }
 
-    /** Checks the chain and drops the socket/engine, which is where JSSE checks the host name. */
-    private static final class ChainOnly extends X509ExtendedTrustManager {
-        private final X509TrustManager delegate;
-
-        ChainOnly(X509TrustManager delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            delegate.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            delegate.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            delegate.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked here");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("client certificates are not checked here");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked here");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return delegate.getAcceptedIssuers();
-        }
-    }
-
     /**
      * The same trust for one run, handing every server chain the run's handshakes see to {@code seen}
      * (the certificate-expiry channel).
      */
     public TlsTrust recordingInto(CertificatesSeen seen) {
-        return new TlsTrust(new RecordingTrustManager(trustManager, seen), verifyHostname);
+        return new TlsTrust(ServerTrust.recording(trustManager, seen), verifyHostname);
     }
 
     /**
