@@ -19,6 +19,7 @@ import io.mailtrip.spi.SettingType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -57,35 +58,12 @@ public final class ImapCatalogue {
 
     /** {@code imapAuth}. */
     public enum ImapAuth implements Choice {
-        PASSWORD("Username and password"), NONE("None (connect only)"),
-        OAUTH2("OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
-
-        private final String label;
-
-        ImapAuth(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        PASSWORD, NONE, OAUTH2
     }
 
     /** {@code imapWait}. */
     public enum ImapWaitMode implements Choice {
-        IDLE("IDLE between searches (the server announces new mail)"), POLL("Poll");
-
-        private final String label;
-
-        ImapWaitMode(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        IDLE, POLL
     }
 
     private ImapCatalogue() {
@@ -106,12 +84,16 @@ public final class ImapCatalogue {
     }
 
     private static SettingSection imap() {
-        SettingDescriptor.Builder auth = MailSettings.options(IMAP_AUTH.describe(), ImapAuth.class).section("imap")
+        SettingDescriptor.Builder auth = MailSettings.options(IMAP_AUTH.describe(), Map.of(
+                        ImapAuth.PASSWORD, "Username and password", ImapAuth.NONE, "None (connect only)",
+                        ImapAuth.OAUTH2, MailSettings.OAUTH2_LABEL)).section("imap")
                 .label("IMAP authentication")
                 .help("password logs in with AUTHENTICATE PLAIN when the server offers it, else LOGIN (never when"
                         + " it announces LOGINDISABLED); oauth2 uses AUTHENTICATE OAUTHBEARER or XOAUTH2 (RFC 7628)"
                         + " with a token from the oauth2 settings; none connects and reads the greeting only.");
-        SettingDescriptor.Builder wait = MailSettings.options(IMAP_WAIT.describe(), ImapWaitMode.class)
+        SettingDescriptor.Builder wait = MailSettings.options(IMAP_WAIT.describe(), Map.of(
+                        ImapWaitMode.IDLE, "IDLE between searches (the server announces new mail)",
+                        ImapWaitMode.POLL, "Poll"))
                 .section("imap").label("Waiting")
                 .help("Both search the folder after pauses that double from 50 ms up to the poll interval; idle"
                         + " also waits in IDLE (RFC 2177) during the pauses and searches as soon as the server"

@@ -18,6 +18,7 @@ import io.mailtrip.spi.SettingType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -52,35 +53,12 @@ public final class RoundTripCatalogue {
 
     /** {@code pop3PollMode}. */
     public enum PollMode implements Choice {
-        BACKOFF("Back off up to the connection interval"), FIXED("Fixed connection interval");
-
-        private final String label;
-
-        PollMode(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        BACKOFF, FIXED
     }
 
     /** {@code pop3Auth}: the POP3 login style. */
     public enum Pop3AuthMode implements Choice {
-        NONE("None (connect only)"), PASSWORD("Username and password"), APOP("APOP"),
-        OAUTH2("OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
-
-        private final String label;
-
-        Pop3AuthMode(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        NONE, PASSWORD, APOP, OAUTH2
     }
 
     private RoundTripCatalogue() {
@@ -101,11 +79,15 @@ public final class RoundTripCatalogue {
     }
 
     private static SettingSection pop3() {
-        SettingDescriptor.Builder pollMode = MailSettings.options(POP3_POLL_MODE.describe(), PollMode.class)
+        SettingDescriptor.Builder pollMode = MailSettings.options(POP3_POLL_MODE.describe(), Map.of(
+                        PollMode.BACKOFF, "Back off up to the connection interval",
+                        PollMode.FIXED, "Fixed connection interval"))
                 .section("pop3").label("Poll schedule")
                 .help("backoff polls right after the SMTP acceptance, then doubles the pause from 50 ms up to"
                         + " the connection interval; fixed waits the connection interval before every poll.");
-        SettingDescriptor.Builder auth = MailSettings.options(POP3_AUTH.describe(), Pop3AuthMode.class)
+        SettingDescriptor.Builder auth = MailSettings.options(POP3_AUTH.describe(), Map.of(
+                        Pop3AuthMode.NONE, "None (connect only)", Pop3AuthMode.PASSWORD, "Username and password",
+                        Pop3AuthMode.APOP, "APOP", Pop3AuthMode.OAUTH2, MailSettings.OAUTH2_LABEL))
                 .section("pop3").label("POP3 authentication")
                 .help("none connects and reads the greeting only (no mail is fetched); password uses USER/PASS;"
                         + " apop uses APOP with the greeting's timestamp (RFC 1939 section 7); oauth2 uses AUTH"

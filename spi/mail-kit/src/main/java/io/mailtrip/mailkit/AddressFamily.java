@@ -1,5 +1,7 @@
 package io.mailtrip.mailkit;
 
+import io.mailtrip.mailkit.settings.Choice;
+
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -8,24 +10,8 @@ import java.net.InetAddress;
  * Which IP version a leg connects with ({@code addressFamily}): the resolver's first address, or only
  * IPv4 or IPv6 addresses, as the Monitoring Plugins' {@code -4}/{@code -6} force it.
  */
-public enum AddressFamily {
-    ANY("any", "Any (the resolver's order)"), IPV4("ipv4", "IPv4 only"), IPV6("ipv6", "IPv6 only");
-
-    private final String key;
-    private final String label;
-
-    AddressFamily(String key, String label) {
-        this.key = key;
-        this.label = label;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum AddressFamily implements Choice {
+    ANY, IPV4, IPV6;
 
     /** Whether a connect may use {@code address}. */
     public boolean allows(InetAddress address) {

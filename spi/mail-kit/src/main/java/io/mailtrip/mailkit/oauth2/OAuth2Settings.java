@@ -15,6 +15,7 @@ import io.mailtrip.spi.Visibility;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,21 +52,12 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
 
     /** {@code oauth2Grant}. */
     public enum Grant implements Choice {
-        CLIENT_CREDENTIALS("Client credentials (RFC 6749 section 4.4)", "client_credentials"),
-        REFRESH_TOKEN("Refresh token (RFC 6749 section 6)", "refresh_token"),
-        ACCESS_TOKEN("Access token obtained elsewhere", "");
+        CLIENT_CREDENTIALS("client_credentials"), REFRESH_TOKEN("refresh_token"), ACCESS_TOKEN("");
 
-        private final String label;
         private final String grantType;
 
-        Grant(String label, String grantType) {
-            this.label = label;
+        Grant(String grantType) {
             this.grantType = grantType;
-        }
-
-        @Override
-        public String label() {
-            return label;
         }
 
         /** The {@code grant_type} form value. */
@@ -76,18 +68,7 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
 
     /** {@code oauth2Mechanism}. */
     public enum MechanismChoice implements Choice {
-        AUTO("Automatic (OAUTHBEARER, else XOAUTH2)"), OAUTHBEARER("OAUTHBEARER (RFC 7628)"), XOAUTH2("XOAUTH2");
-
-        private final String label;
-
-        MechanismChoice(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        AUTO, OAUTHBEARER, XOAUTH2
     }
 
     /**
@@ -101,12 +82,17 @@ public record OAuth2Settings(Grant grant, Optional<URI> tokenUrl, Optional<Strin
         for (int i = 1; i < legAuthKeys.length; i++) {
             used = used.or(legAuthKeys[i], AUTH_VALUE);
         }
-        SettingDescriptor.Builder grant = MailSettings.options(GRANT.describe(), Grant.class).section(SECTION)
+        SettingDescriptor.Builder grant = MailSettings.options(GRANT.describe(), Map.of(
+                        Grant.CLIENT_CREDENTIALS, "Client credentials (RFC 6749 section 4.4)",
+                        Grant.REFRESH_TOKEN, "Refresh token (RFC 6749 section 6)",
+                        Grant.ACCESS_TOKEN, "Access token obtained elsewhere")).section(SECTION)
                 .label("OAuth 2.0 grant")
                 .help("How the access token is obtained: clientCredentials (the app's own permission, e.g."
                         + " Microsoft 365), refreshToken (a user's consent, e.g. Google), or accessToken (a token"
                         + " obtained elsewhere, e.g. read from a file an agent keeps fresh).");
-        SettingDescriptor.Builder mechanism = MailSettings.options(MECHANISM.describe(), MechanismChoice.class)
+        SettingDescriptor.Builder mechanism = MailSettings.options(MECHANISM.describe(), Map.of(
+                        MechanismChoice.AUTO, "Automatic (OAUTHBEARER, else XOAUTH2)",
+                        MechanismChoice.OAUTHBEARER, "OAUTHBEARER (RFC 7628)", MechanismChoice.XOAUTH2, "XOAUTH2"))
                 .section(SECTION).label("SASL mechanism")
                 .help("auto picks OAUTHBEARER when the server offers it, else XOAUTH2.");
         String fetched = Grant.CLIENT_CREDENTIALS.key();

@@ -4,13 +4,10 @@ import java.util.Locale;
 
 /**
  * An enum constant that is one option of an ENUM setting: its setting value is the constant's name in
- * lower camel case ({@code CRAM_MD5} is {@code cramMd5}), its label what a form shows. Declared once, read
- * once through {@link MailSettings#choice}.
+ * lower camel case ({@code CRAM_MD5} is {@code cramMd5}). Read through {@link MailSettings#choice}; the
+ * labels a form shows are declared with the setting ({@link MailSettings#options}).
  */
 public interface Choice {
-
-    /** What a form shows for this option. */
-    String label();
 
     /** The value written in configuration: the constant's name in lower camel case. */
     default String key() {

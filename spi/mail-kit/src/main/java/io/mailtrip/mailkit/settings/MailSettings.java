@@ -47,8 +47,7 @@ public final class MailSettings {
     public static final SettingKey<SmtpAuthMechanism> SMTP_AUTH_MECHANISM = choice("smtpAuthMechanism",
             SmtpAuthMechanism.class);
     public static final SettingKey<TlsMode> SMTP_SECURITY = securityKey("smtpSecurity");
-    public static final SettingKey<AddressFamily> ADDRESS_FAMILY = SettingKey.choice("addressFamily",
-            AddressFamily.class, AddressFamily::key);
+    public static final SettingKey<AddressFamily> ADDRESS_FAMILY = choice("addressFamily", AddressFamily.class);
 
     public static final SettingKey<Duration> MAX_TRIP_TIME = SettingKey.seconds("maxTripTime");
 
@@ -64,39 +63,20 @@ public final class MailSettings {
     public static final SettingKey<String> GRAPH_TYPE = SettingKey.option("graphType");
     public static final SettingKey<String> STACK_UNIT = SettingKey.option("stackUnit");
 
+    /** The label of every leg's {@code oauth2} authentication option. */
+    public static final String OAUTH2_LABEL = "OAuth 2.0 token (XOAUTH2/OAUTHBEARER)";
+
     /** Longest subject text; the generated part follows it. */
     public static final int MAX_SUBJECT_TEXT = 200;
 
     /** {@code smtpAuth}. */
     public enum SmtpAuth implements Choice {
-        NONE("None"), PASSWORD("Username and password"), OAUTH2("OAuth 2.0 token (XOAUTH2/OAUTHBEARER)");
-
-        private final String label;
-
-        SmtpAuth(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        NONE, PASSWORD, OAUTH2
     }
 
     /** {@code resultHandling}. */
     public enum ResultHandling implements Choice {
-        DISCARD("Discard result"), STORE("Store result");
-
-        private final String label;
-
-        ResultHandling(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public String label() {
-            return label;
-        }
+        DISCARD, STORE
     }
 
     private MailSettings() {
@@ -107,11 +87,19 @@ public final class MailSettings {
         return SettingKey.choice(name, type, Choice::key);
     }
 
-    /** Adds every constant of {@code type} as an option, in declaration order. */
+    /**
+     * Adds every constant of the labels' enum as an option, in declaration order, with its label (what a form
+     * shows); the labels are declared here, with the setting, and every constant needs one.
+     */
     public static <E extends Enum<E> & Choice> SettingDescriptor.Builder options(SettingDescriptor.Builder builder,
-                                                                               Class<E> type) {
+                                                                               Map<E, String> labels) {
+        Class<E> type = labels.keySet().iterator().next().getDeclaringClass();
         for (E option : type.getEnumConstants()) {
-            builder.option(option.key(), option.label());
+            String label = labels.get(option);
+            if (label == null) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + option.name() + " has no label");
+            }
+            builder.option(option.key(), label);
         }
         return builder;
     }
@@ -153,11 +141,14 @@ public final class MailSettings {
 
     /** Section {@code smtp}: the SMTP leg, the same keys and rules in every sensor. */
     public static SettingSection smtp() {
-        SettingDescriptor.Builder mechanism = options(SMTP_AUTH_MECHANISM.describe(), SmtpAuthMechanism.class)
+        SettingDescriptor.Builder mechanism = options(SMTP_AUTH_MECHANISM.describe(), Map.of(
+                SmtpAuthMechanism.AUTO, "Automatic", SmtpAuthMechanism.PLAIN, "PLAIN", SmtpAuthMechanism.LOGIN, "LOGIN",
+                SmtpAuthMechanism.CRAM_MD5, "CRAM-MD5"))
                 .section("smtp").label("SMTP AUTH mechanism")
                 .help("auto picks from the EHLO AUTH line: CRAM-MD5 on a clear connection, else PLAIN,"
                         + " then LOGIN (RFC 4954).");
-        SettingDescriptor.Builder auth = options(SMTP_AUTH.describe(), SmtpAuth.class).section("smtp")
+        SettingDescriptor.Builder auth = options(SMTP_AUTH.describe(), Map.of(SmtpAuth.NONE, "None",
+                SmtpAuth.PASSWORD, "Username and password", SmtpAuth.OAUTH2, OAUTH2_LABEL)).section("smtp")
                 .label("SMTP authentication")
                 .help("Whether to log in: password uses AUTH PLAIN, LOGIN or CRAM-MD5, oauth2 uses OAUTHBEARER"
                         + " or XOAUTH2 (RFC 7628) with a token from the oauth2 settings; chosen from the EHLO reply.");
@@ -184,13 +175,12 @@ public final class MailSettings {
 
     /** {@code addressFamily}: the IP version of both legs' connections. */
     private static SettingDescriptor addressFamily() {
-        SettingDescriptor.Builder family = ADDRESS_FAMILY.describe().section("smtp").label("Address family")
+        return options(ADDRESS_FAMILY.describe(), Map.of(AddressFamily.ANY, "Any (the resolver's order)",
+                AddressFamily.IPV4, "IPv4 only", AddressFamily.IPV6, "IPv6 only"))
+                .section("smtp").label("Address family")
                 .help("IP version of every connection of the run, both legs: any takes the resolver's first"
-                        + " address; ipv4 or ipv6 only addresses of that version.");
-        for (AddressFamily f : AddressFamily.values()) {
-            family.option(f.key(), f.label());
-        }
-        return family.defaultValue(AddressFamily.ANY.key()).role(SettingRole.ADDRESS_FAMILY).build();
+                        + " address; ipv4 or ipv6 only addresses of that version.")
+                .defaultValue(AddressFamily.ANY.key()).role(SettingRole.ADDRESS_FAMILY).build();
     }
 
     /**
@@ -223,7 +213,11 @@ public final class MailSettings {
      * @param upgrade the leg's upgrade command as help names it ("STLS (RFC 2595)")
      */
     public static SettingDescriptor security(SettingKey<TlsMode> key, String section, String label, String upgrade) {
-        return options(key.describe(), TlsMode.class).section(section).label(label)
+        return options(key.describe(), Map.of(
+                        TlsMode.START_TLS_IF_AVAILABLE, "Use STARTTLS if the server offers it",
+                        TlsMode.TLS_IF_AVAILABLE, "Use implicit TLS if the server speaks it",
+                        TlsMode.ENFORCE_START_TLS, "Enforce STARTTLS", TlsMode.ENFORCE_TLS, "Enforce implicit TLS",
+                        TlsMode.NONE, "No transport security")).section(section).label(label)
                 .help("startTlsIfAvailable/tlsIfAvailable fall back to plain only when the server offers no TLS;"
                         + " enforce modes fail and send nothing in clear. Upgrade command: " + upgrade + ".")
                 .defaultValue(TlsMode.ENFORCE_TLS.key()).build();
@@ -253,7 +247,8 @@ public final class MailSettings {
 
     /** Section {@code debug}: storing the last result. */
     public static SettingSection debug() {
-        SettingDescriptor.Builder handling = options(RESULT_HANDLING.describe(), ResultHandling.class)
+        SettingDescriptor.Builder handling = options(RESULT_HANDLING.describe(), Map.of(
+                ResultHandling.DISCARD, "Discard result", ResultHandling.STORE, "Store result"))
                 .section("debug").label("Result handling")
                 .help("store writes the last result (text and data, no secrets) into the result directory.");
         return new SettingSection("debug", "Debug options", List.of(
