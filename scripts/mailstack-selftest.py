@@ -257,30 +257,26 @@ def timed(fn):
     return ok, time.monotonic() - t0
 
 
-def pop_try(pw, how="USER/PASS", user=PROBE):
+def attempt(connect, login):
+    """A login attempt for timed(): connect, log in, and always quit (quietly: the login may have failed)."""
     def f():
-        p = pop_connect("POP3")
+        c = connect()
         try:
-            pop_login(p, how, user, pw)
+            login(c)
         finally:
             try:
-                p.quit()
+                c.quit()
             except Exception:  # noqa
                 pass
     return f
+
+
+def pop_try(pw, how="USER/PASS", user=PROBE):
+    return attempt(lambda: pop_connect("POP3"), lambda p: pop_login(p, how, user, pw))
 
 
 def smtp_try(pw, mech="PLAIN", user=SENDER):
-    def f():
-        s = smtp_connect(P["SMTP_AUTH"])
-        try:
-            smtp_auth(s, mech, user, pw)
-        finally:
-            try:
-                s.quit()
-            except Exception:  # noqa
-                pass
-    return f
+    return attempt(lambda: smtp_connect(P["SMTP_AUTH"]), lambda s: smtp_auth(s, mech, user, pw))
 
 
 for label, bad, good in (("POP3 USER/PASS", pop_try("wrong"), pop_try(PROBE_PW)),

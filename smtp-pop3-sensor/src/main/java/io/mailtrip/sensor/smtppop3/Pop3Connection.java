@@ -10,23 +10,7 @@ import org.apache.commons.net.pop3.POP3SClient;
  * A logged-in POP3 session of one poll and the leg it belongs to. Closing drops the connection; without
  * a QUIT before ({@link Pop3Cleanup}), nothing is deleted (RFC 1939 section 6).
  */
-final class Pop3Connection implements AutoCloseable {
-
-    private final Leg leg;
-    private final POP3SClient client;
-
-    Pop3Connection(Leg leg, POP3SClient client) {
-        this.leg = leg;
-        this.client = client;
-    }
-
-    Leg leg() {
-        return leg;
-    }
-
-    POP3SClient client() {
-        return client;
-    }
+record Pop3Connection(Leg leg, POP3SClient client) implements AutoCloseable {
 
     /** Fails the current step with the server's reply unless {@code ok}. */
     void expect(boolean ok, String what) throws PhaseFailure {
