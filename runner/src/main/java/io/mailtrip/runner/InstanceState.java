@@ -1,9 +1,8 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.host.RoleSettings;
-
 import io.mailtrip.host.ChartPoints;
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.host.RoleSettings;
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorResult;
@@ -16,13 +15,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the runner remembers of one instance: the host kit's {@link ResultHistory} (statuses, one byte
- * each, for the downtime channel, the failure streak and the history file), the last
- * {@value #CHART_POINTS} results as {@link ChartPoints} (primitive arrays), the latest full result, the
+ * What the runner knows of one instance: its settings for display, tags and budget, its host kit
+ * {@link ResultHistory} (statuses, one byte each, for the downtime channel, the failure streak and the
+ * history file, and the last {@value #CHART_POINTS} results as chart points), the latest full result, the
  * latest failed one (for its protocol trace) and run counters. Written by the instance's runs (never
  * overlapping), read by HTTP threads, hence synchronized.
  */
-public final class InstanceHistory {
+public final class InstanceState {
 
     /** Points kept for charts, independent of the downtime window, to bound memory per instance. */
     static final int CHART_POINTS = 240;
@@ -33,14 +32,13 @@ public final class InstanceHistory {
     private final Tags tags;
     private final Duration interval;
     private final Duration budget;
-    private final ResultHistory statuses;
-    private final ChartPoints points;
+    private final ResultHistory history;
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skippedRuns = new AtomicLong();
     private RunRecord latest;
     private RunRecord latestFailure;
 
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, int capacity) {
+    public InstanceState(String instanceId, SensorDescriptor descriptor, RoleSettings display, int capacity) {
         this(instanceId, descriptor, display, Tags.NONE, Duration.ZERO, capacity);
     }
 
@@ -48,7 +46,7 @@ public final class InstanceHistory {
      * @param budget   the deadline of one run
      * @param capacity statuses kept: the downtime window
      */
-    public InstanceHistory(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
+    public InstanceState(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
                            Duration budget, int capacity) {
         this.instanceId = instanceId;
         this.interval = display.interval();
@@ -56,9 +54,8 @@ public final class InstanceHistory {
         this.descriptor = descriptor;
         this.display = display;
         this.tags = tags;
-        this.statuses = new ResultHistory(capacity);
-        this.points = new ChartPoints(Math.min(capacity, CHART_POINTS),
-                descriptor.channels().stream().map(ChannelDescriptor::key).toList());
+        this.history = new ResultHistory(capacity, 1,
+                descriptor.channels().stream().map(ChannelDescriptor::key).toList(), Math.min(capacity, CHART_POINTS));
     }
 
     /**
@@ -92,8 +89,7 @@ public final class InstanceHistory {
 
     /** Adds a result and returns it with the downtime channel filled from this history. */
     public synchronized RunRecord record(SensorResult result) {
-        SensorResult filled = statuses.record(result);
-        points.add(filled);
+        SensorResult filled = history.record(result);
         runs.incrementAndGet();
         RunRecord record = new RunRecord(instanceId, descriptor, display, filled);
         if (filled.status() != Status.UP) {
@@ -116,18 +112,18 @@ public final class InstanceHistory {
     /** Loads persisted history (oldest first) before the first run. */
     public synchronized void restore(String statusLetters, List<ChartPoints.Point> restoredPoints) {
         for (char letter : statusLetters.toCharArray()) {
-            StatusLetters.parse(letter).ifPresent(statuses::add);
+            StatusLetters.parse(letter).ifPresent(history::add);
         }
         for (ChartPoints.Point point : restoredPoints) {
             if (point.values().length == descriptor.channels().size()) {
-                points.add(point.start(), point.status(), point.values());
+                history.addPoint(point.start(), point.status(), point.values());
             }
         }
     }
 
     /** Everything, with the chart points (the status page, the history file). */
     public synchronized Snapshot snapshot() {
-        return snapshot(points.points());
+        return snapshot(history.chartPoints());
     }
 
     /** Everything but the chart points: what metrics, JUnit XML and Icinga read, thousands at a time. */
@@ -137,12 +133,12 @@ public final class InstanceHistory {
 
     private Snapshot snapshot(List<ChartPoints.Point> chart) {
         return new Snapshot(instanceId, descriptor, display, tags, interval, budget, Optional.ofNullable(latest),
-                Optional.ofNullable(latestFailure), chart, statuses.downtimePercent(), statuses.failureStreak(),
-                statuses.failingSince(), runs.get(), skippedRuns.get());
+                Optional.ofNullable(latestFailure), chart, history.downtimePercent(), history.failureStreak(),
+                history.failingSince(), runs.get(), skippedRuns.get());
     }
 
     /** The kept statuses as letters, oldest first: what the history file stores for the downtime window. */
     public synchronized String statusLetters() {
-        return StatusLetters.of(statuses.statuses());
+        return StatusLetters.of(history.statuses());
     }
 }
