@@ -55,27 +55,16 @@ public final class SensorDefaults extends GeneratedForm<SensorDefaults> {
     @Extension
     public static final class DescriptorImpl extends GeneratedFormDescriptor<SensorDefaults> {
 
-        @Override
-        public String getDisplayName() {
-            return "Global defaults";
+        public DescriptorImpl() {
+            super("Global defaults", SensorDefaults::fromForm, SensorDefaults::check,
+                    () -> HelpPages.defaultsForm(PluginSensors.provider(PluginSensors.formSensorId()).descriptor()));
         }
+    }
 
-        @Override
-        public SensorDefaults newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return fromForm(formData);
-        }
-
-        /** Checks one defaults field through core's {@code FieldValidation.checkDefault}: rules, nothing required. */
-        @Override
-        FormValidation check(String name, StaplerRequest2 req) {
-            FieldCheckRequest posted = FieldCheckRequest.of(req, defaultsModel(), name);
-            return FieldCheckRequest.toJenkins(PluginSensors.validation(PluginSensors.formSensorId())
-                    .checkDefault(name, posted.value(), posted.others(), JenkinsCredentials.SYSTEM));
-        }
-
-        @Override
-        HelpPages helpPages() {
-            return HelpPages.defaultsForm(PluginSensors.provider(PluginSensors.formSensorId()).descriptor());
-        }
+    /** Checks one defaults field through core's {@code FieldValidation.checkDefault}: rules, nothing required. */
+    private static FormValidation check(String name, StaplerRequest2 req) {
+        FieldCheckRequest posted = FieldCheckRequest.of(req, defaultsModel(), name);
+        return FieldCheckRequest.toJenkins(PluginSensors.validation(PluginSensors.formSensorId())
+                .checkDefault(name, posted.value(), posted.others(), JenkinsCredentials.SYSTEM));
     }
 }

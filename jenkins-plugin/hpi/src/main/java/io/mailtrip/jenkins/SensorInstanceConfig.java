@@ -85,33 +85,21 @@ public final class SensorInstanceConfig extends GeneratedForm<SensorInstanceConf
     @Extension
     public static final class DescriptorImpl extends GeneratedFormDescriptor<SensorInstanceConfig> {
 
-        @Override
-        public String getDisplayName() {
-            return "Sensor instance";
+        public DescriptorImpl() {
+            // Help for every bundled sensor's fields, as the chooser offers them.
+            super("Sensor instance", json -> fromForm(json, MailtripGlobalConfiguration.get().getDefaults()),
+                    SensorInstanceConfig::check, () -> HelpPages.instanceForm(PluginSensors.descriptors(),
+                            PluginSensors.provider(PluginSensors.formSensorId()).descriptor()));
         }
+    }
 
-        @Override
-        public SensorInstanceConfig newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
-            return fromForm(formData, MailtripGlobalConfiguration.get().getDefaults());
-        }
-
-        /** Checks one field through core's {@link io.mailtrip.jenkins.core.FieldValidation}, over the saved defaults. */
-        @Override
-        FormValidation check(String name, StaplerRequest2 req) {
-            String sensorId = Optional.ofNullable(req.getParameter(FormModel.SENSOR_ID))
-                    .orElse(PluginSensors.formSensorId());
-            FieldCheckRequest posted = FieldCheckRequest.of(req, PluginSensors.binding(sensorId).model(), name);
-            // The saved global defaults: a field left empty passes when a default fills it.
-            return FieldCheckRequest.toJenkins(PluginSensors.validation(sensorId).check(name, posted.value(),
-                    posted.others(), MailtripGlobalConfiguration.get().getDefaults().formValues(true),
-                    JenkinsCredentials.SYSTEM));
-        }
-
-        /** Every bundled sensor's fields, as the chooser offers them. */
-        @Override
-        HelpPages helpPages() {
-            return HelpPages.instanceForm(PluginSensors.descriptors(),
-                    PluginSensors.provider(PluginSensors.formSensorId()).descriptor());
-        }
+    /** Checks one field through core's {@link io.mailtrip.jenkins.core.FieldValidation}, over the saved defaults. */
+    private static FormValidation check(String name, StaplerRequest2 req) {
+        String sensorId = Optional.ofNullable(req.getParameter(FormModel.SENSOR_ID)).orElse(PluginSensors.formSensorId());
+        FieldCheckRequest posted = FieldCheckRequest.of(req, PluginSensors.binding(sensorId).model(), name);
+        // The saved global defaults: a field left empty passes when a default fills it.
+        return FieldCheckRequest.toJenkins(PluginSensors.validation(sensorId).check(name, posted.value(),
+                posted.others(), MailtripGlobalConfiguration.get().getDefaults().formValues(true),
+                JenkinsCredentials.SYSTEM));
     }
 }
