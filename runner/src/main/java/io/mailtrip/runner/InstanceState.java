@@ -47,7 +47,7 @@ public final class InstanceState {
      * @param capacity statuses kept: the downtime window
      */
     public InstanceState(String instanceId, SensorDescriptor descriptor, RoleSettings display, Tags tags,
-                           Duration budget, int capacity) {
+                         Duration budget, int capacity) {
         this.instanceId = instanceId;
         this.interval = display.interval();
         this.budget = budget;

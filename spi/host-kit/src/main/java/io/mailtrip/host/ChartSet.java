@@ -78,7 +78,7 @@ public record ChartSet(List<Panel> panels, List<Status> statuses, String firstTi
      * @param descriptor the sensor's descriptor, for its channels' labels and units
      * @param roles      which channel leads and whether (and in which unit) the channels stack
      * @param deadline   the deadline of one run; zero when the host does not know it
-     * @param zone       the time zone of the times under the charts
+     * @param zone       the time zone of the first and last point's times
      */
     public static ChartSet of(ResultHistory history, SensorDescriptor descriptor, RoleSettings roles,
                               Duration deadline, ZoneId zone) {
