@@ -59,8 +59,8 @@ final class HistoryStore {
         }
     }
 
-    private static void restore(InstanceHistory history, JsonNode node) {
-        InstanceHistory.Snapshot current = history.snapshot();
+    private static void restore(InstanceState history, JsonNode node) {
+        InstanceState.Snapshot current = history.snapshot();
         List<String> keys = channelKeys(current);
         if (!node.path("sensor").asText().equals(current.descriptor().id())) {
             return;
@@ -89,7 +89,7 @@ final class HistoryStore {
                 json.writeStartObject();
                 json.writeNumberField("format", FORMAT);
                 json.writeObjectFieldStart("instances");
-                for (InstanceHistory history : board.histories()) {
+                for (InstanceState history : board.states()) {
                     write(json, history);
                 }
                 json.writeEndObject();
@@ -99,8 +99,8 @@ final class HistoryStore {
         });
     }
 
-    private static void write(JsonGenerator json, InstanceHistory history) throws IOException {
-        InstanceHistory.Snapshot snapshot = history.snapshot();
+    private static void write(JsonGenerator json, InstanceState history) throws IOException {
+        InstanceState.Snapshot snapshot = history.snapshot();
         json.writeObjectFieldStart(snapshot.instanceId());
         json.writeStringField("sensor", snapshot.descriptor().id());
         json.writeArrayFieldStart("channels");
@@ -130,7 +130,7 @@ final class HistoryStore {
         json.writeEndObject();
     }
 
-    private static List<String> channelKeys(InstanceHistory.Snapshot snapshot) {
+    private static List<String> channelKeys(InstanceState.Snapshot snapshot) {
         return snapshot.descriptor().channels().stream().map(ChannelDescriptor::key).toList();
     }
 }

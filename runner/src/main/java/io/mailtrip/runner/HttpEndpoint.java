@@ -198,7 +198,7 @@ final class HttpEndpoint implements AutoCloseable {
                     .map(p -> URLDecoder.decode(p.substring(LANG_PARAMETER.length()), StandardCharsets.UTF_8))
                     .findFirst();
             List<String> supported = ResponseLanguage.supported(
-                    board.summaries().stream().map(InstanceHistory.Snapshot::descriptor).toList());
+                    board.summaries().stream().map(InstanceState.Snapshot::descriptor).toList());
             Locale chosen = ResponseLanguage.choose(query,
                     Optional.ofNullable(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE)), configured, supported);
             response.getHeaders().put(HttpHeader.CONTENT_LANGUAGE, chosen.toLanguageTag());

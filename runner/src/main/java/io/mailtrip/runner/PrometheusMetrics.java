@@ -54,7 +54,7 @@ final class PrometheusMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
 
-    PrometheusMetrics(Supplier<List<InstanceHistory.Snapshot>> snapshots) {
+    PrometheusMetrics(Supplier<List<InstanceState.Snapshot>> snapshots) {
         MultiCollector collector = () -> collect(snapshots.get());
         registry.register(collector);
     }
@@ -74,7 +74,7 @@ final class PrometheusMetrics {
         return new Scrape(writer.getContentType(), out.toByteArray());
     }
 
-    static MetricSnapshots collect(List<InstanceHistory.Snapshot> snapshots) {
+    static MetricSnapshots collect(List<InstanceState.Snapshot> snapshots) {
         GaugeSnapshot.Builder success = gauge("probe_success",
                 "1 when the last run of the instance was UP, 0 when it was not, NaN before the first run.");
         GaugeSnapshot.Builder duration = gauge("probe_duration_seconds",
@@ -97,7 +97,7 @@ final class PrometheusMetrics {
         CounterSnapshot.Builder skipped = CounterSnapshot.builder().name("mailtrip_skipped_runs")
                 .help("Planned starts skipped because the previous run of the instance was still going.");
         Map<String, GaugeSnapshot.Builder> channels = new LinkedHashMap<>();
-        for (InstanceHistory.Snapshot s : snapshots) {
+        for (InstanceState.Snapshot s : snapshots) {
             Labels labels = labels(s);
             SensorResult result = s.latest().map(RunRecord::result).orElse(null);
             success.dataPoint(point(labels, result == null ? Double.NaN : result.status() == Status.UP ? 1 : 0));
@@ -169,7 +169,7 @@ final class PrometheusMetrics {
         return GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(value).build();
     }
 
-    private static Labels labels(InstanceHistory.Snapshot snapshot) {
+    private static Labels labels(InstanceState.Snapshot snapshot) {
         Labels.Builder labels = Labels.builder().label("sensor_instance", snapshot.instanceId())
                 .label("sensor", snapshot.descriptor().id());
         snapshot.tags().values().forEach(labels::label);

@@ -5,29 +5,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The histories of all instances, in configuration order; what HTTP, JUnit XML and persistence read. */
+/** The state of all instances, in configuration order; what HTTP, JUnit XML and persistence read. */
 public final class ResultBoard {
 
-    private final Map<String, InstanceHistory> byId = new LinkedHashMap<>();
+    private final Map<String, InstanceState> byId = new LinkedHashMap<>();
 
-    public ResultBoard(List<InstanceHistory> histories) {
-        histories.forEach(h -> byId.put(h.instanceId(), h));
+    public ResultBoard(List<InstanceState> states) {
+        states.forEach(s -> byId.put(s.instanceId(), s));
     }
 
-    public Optional<InstanceHistory> get(String instanceId) {
+    public Optional<InstanceState> get(String instanceId) {
         return Optional.ofNullable(byId.get(instanceId));
     }
 
-    public List<InstanceHistory> histories() {
+    public List<InstanceState> states() {
         return List.copyOf(byId.values());
     }
 
-    public List<InstanceHistory.Snapshot> snapshots() {
-        return byId.values().stream().map(InstanceHistory::snapshot).toList();
+    public List<InstanceState.Snapshot> snapshots() {
+        return byId.values().stream().map(InstanceState::snapshot).toList();
     }
 
     /** Snapshots without chart points: cheap enough for every scrape and every flush. */
-    public List<InstanceHistory.Snapshot> summaries() {
-        return byId.values().stream().map(InstanceHistory::summary).toList();
+    public List<InstanceState.Snapshot> summaries() {
+        return byId.values().stream().map(InstanceState::summary).toList();
     }
 }

@@ -55,9 +55,9 @@ final class ResultJson {
      * Every instance with its primary channel's latest value, its sensor's name in {@code language}, its
      * latest result, counters and recent points: {@code /api/results}.
      */
-    static ArrayNode board(List<InstanceHistory.Snapshot> snapshots, Locale language) {
+    static ArrayNode board(List<InstanceState.Snapshot> snapshots, Locale language) {
         ArrayNode array = MAPPER.createArrayNode();
-        for (InstanceHistory.Snapshot snapshot : snapshots) {
+        for (InstanceState.Snapshot snapshot : snapshots) {
             ObjectNode node = array.addObject();
             snapshot.display().primary(snapshot.descriptor()).ifPresent(channel -> {
                 ObjectNode primary = node.putObject("primary");

@@ -62,7 +62,7 @@ public final class Runner implements AutoCloseable {
      */
     public static Runner create(RunnerConfig config, PrintStream console, PrintStream messages) {
         List<SensorInstance> instances = createSensors(config);
-        ResultBoard board = new ResultBoard(instances.stream().map(SensorInstance::history).toList());
+        ResultBoard board = new ResultBoard(instances.stream().map(SensorInstance::state).toList());
         Optional<HistoryStore> store = config.history().file().map(HistoryStore::new);
         store.flatMap(s -> s.loadInto(board)).ifPresent(w -> messages.println("warning: " + w));
         List<ResultOutput> outputs = new ArrayList<>();
@@ -103,11 +103,11 @@ public final class Runner implements AutoCloseable {
         for (InstanceConfig instance : config.instances()) {
             try {
                 Sensor sensor = instance.provider().create(instance.settings());
-                InstanceHistory history = new InstanceHistory(instance.id(), instance.provider().descriptor(),
+                InstanceState state = new InstanceState(instance.id(), instance.provider().descriptor(),
                         RoleSettings.of(instance.settings()), instance.tags(), sensor.budget(),
                         config.history().size());
                 instances.add(new SensorInstance(instance.id(), instance.provider().descriptor(), sensor,
-                        instance.interval(), history));
+                        instance.interval(), state));
             } catch (ConfigurationException e) {
                 problems.addAll(e.locatedAt(instance.location()).problems());
             }

@@ -115,7 +115,7 @@ public final class Scheduler {
     private void tick(SensorInstance instance) {
         lastTickNanos = System.nanoTime();
         if (!instance.tryClaim()) {
-            instance.history().skipped();
+            instance.state().skipped();
             return;
         }
         try {

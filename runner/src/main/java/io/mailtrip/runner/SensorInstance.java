@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running instance: one {@link Sensor} kept across runs (it may remember mailbox state), its
- * history, and the guard that keeps two of its runs from overlapping.
+ * {@link InstanceState} (history and latest results), and the guard that keeps two of its runs from overlapping.
  */
 public final class SensorInstance implements AutoCloseable {
 
@@ -18,16 +18,16 @@ public final class SensorInstance implements AutoCloseable {
     private final SensorDescriptor descriptor;
     private final Sensor sensor;
     private final Duration interval;
-    private final InstanceHistory history;
+    private final InstanceState state;
     private final AtomicBoolean running = new AtomicBoolean();
 
     public SensorInstance(String id, SensorDescriptor descriptor, Sensor sensor, Duration interval,
-                          InstanceHistory history) {
+                          InstanceState state) {
         this.id = id;
         this.descriptor = descriptor;
         this.sensor = sensor;
         this.interval = interval;
-        this.history = history;
+        this.state = state;
     }
 
     public String id() {
@@ -38,8 +38,8 @@ public final class SensorInstance implements AutoCloseable {
         return interval;
     }
 
-    public InstanceHistory history() {
-        return history;
+    public InstanceState state() {
+        return state;
     }
 
     /** The longest one run may take. */
@@ -55,7 +55,7 @@ public final class SensorInstance implements AutoCloseable {
     /** Runs once within the sensor's budget and records the result. Call only after {@link #tryClaim()}. */
     RunRecord runClaimed() {
         try {
-            return history.record(GuardedRun.run(sensor, descriptor, Deadline.in(sensor.budget())));
+            return state.record(GuardedRun.run(sensor, descriptor, Deadline.in(sensor.budget())));
         } finally {
             running.set(false);
         }

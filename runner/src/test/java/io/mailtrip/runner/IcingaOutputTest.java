@@ -136,7 +136,7 @@ class IcingaOutputTest {
     }
 
     private static long runs(Runner runner) {
-        return runner.board().summaries().stream().mapToLong(InstanceHistory.Snapshot::runs).sum();
+        return runner.board().summaries().stream().mapToLong(InstanceState.Snapshot::runs).sum();
     }
 
     /** Polls {@code probe} until it returns non-null, for at most {@code timeout}. */

@@ -37,7 +37,7 @@ class SchedulerTest {
         SensorProvider provider = Sensors.roundTripProvider();
         Settings settings = Settings.parse(provider.descriptor(), raw);
         return new SensorInstance(id, provider.descriptor(), provider.create(settings), Duration.ofSeconds(1),
-                new InstanceHistory(id, provider.descriptor(), RoleSettings.of(settings), 100));
+                new InstanceState(id, provider.descriptor(), RoleSettings.of(settings), 100));
     }
 
     @Test
@@ -72,7 +72,7 @@ class SchedulerTest {
                 assertThat(stuckRuns.get(i).result().start()).as("run %d starts after run %d ended", i, i - 1)
                         .isAfterOrEqualTo(end(stuckRuns.get(i - 1)));
             }
-            assertThat(stuck.history().snapshot().skippedRuns()).isPositive();
+            assertThat(stuck.state().snapshot().skippedRuns()).isPositive();
             assertThat(hung.accepted()).isBetween(stuckRuns.size(), stuckRuns.size() + 1);
         }
     }
@@ -84,7 +84,7 @@ class SchedulerTest {
         for (int i = 0; i < 2000; i++) {
             instances.add(new SensorInstance("fake" + i, descriptor, new FakeSensor(Duration.ofMillis(20)),
                     Duration.ofSeconds(1),
-                    new InstanceHistory("fake" + i, descriptor, new RoleSettings(java.time.Duration.ofSeconds(60), java.util.Optional.empty(), java.util.Optional.empty()), 10)));
+                    new InstanceState("fake" + i, descriptor, new RoleSettings(java.time.Duration.ofSeconds(60), java.util.Optional.empty(), java.util.Optional.empty()), 10)));
         }
         AtomicInteger results = new AtomicInteger();
         Scheduler scheduler = new Scheduler(instances, r -> results.incrementAndGet());
@@ -103,7 +103,7 @@ class SchedulerTest {
             scheduler.stop();
         }
 
-        assertThat(instances).allSatisfy(i -> assertThat(i.history().snapshot().runs()).isGreaterThanOrEqualTo(3));
+        assertThat(instances).allSatisfy(i -> assertThat(i.state().snapshot().runs()).isGreaterThanOrEqualTo(3));
         assertThat(results.get()).isGreaterThanOrEqualTo(6000);
         assertThat(peakRunThreads).as("threads running sensors at the peak").isLessThan(400);
     }
@@ -122,7 +122,7 @@ class SchedulerTest {
             }
         };
         SensorInstance instance = new SensorInstance("oom", descriptor, exhausting, Duration.ofSeconds(1),
-                new InstanceHistory("oom", descriptor, new RoleSettings(Duration.ofSeconds(60),
+                new InstanceState("oom", descriptor, new RoleSettings(Duration.ofSeconds(60),
                         java.util.Optional.empty(),
                         java.util.Optional.empty()), 10));
 

@@ -41,20 +41,20 @@ class StatusPageBrowserTest {
         Path chromium = ExternalTool.require("/usr/bin/chromium", "chromium");
         SensorCatalog catalog = new PluginFolder(dir.resolve("plugins"), getClass().getClassLoader()).load();
         SensorDescriptor descriptor = catalog.find("smtp-pop3-roundtrip").orElseThrow().descriptor();
-        List<InstanceHistory> histories = new ArrayList<>();
+        List<InstanceState> states = new ArrayList<>();
         Instant start = Instant.parse("2026-11-29T02:00:00Z");
         for (int i = 0; i < INSTANCES; i++) {
-            InstanceHistory history = new InstanceHistory(String.format(Locale.ROOT, "mx%04d", i), descriptor,
+            InstanceState state = new InstanceState(String.format(Locale.ROOT, "mx%04d", i), descriptor,
                     new RoleSettings(Duration.ofSeconds(60), Optional.empty(), Optional.empty()), Tags.NONE,
                     Duration.ofSeconds(30), 1440);
             for (int run = 0; run < 30; run++) {
                 // Every 100th instance fails from run 20 on; the others stay UP.
                 boolean down = i % 100 == 7 && run >= 20;
-                history.record(result(start.plusSeconds(60L * run), down, run));
+                state.record(result(start.plusSeconds(60L * run), down, run));
             }
-            histories.add(history);
+            states.add(state);
         }
-        ResultBoard board = new ResultBoard(histories);
+        ResultBoard board = new ResultBoard(states);
         try (HttpEndpoint endpoint = HttpEndpoint.start(new RunnerConfig.HttpSettings("127.0.0.1", 0), board,
                 Locale.ENGLISH)) {
             String url = "http://127.0.0.1:" + endpoint.port() + "/";

@@ -33,7 +33,7 @@ class StatusPageTest {
 
     /** One instance with two UP runs: smtp 40 + pop3 60 = total 100 ms, then 50 + 100 = 150 ms. */
     private static String page(RoleSettings display) {
-        InstanceHistory history = new InstanceHistory("mail1", DESCRIPTOR, display, 10);
+        InstanceState history = new InstanceState("mail1", DESCRIPTOR, display, 10);
         history.record(result(40, 60));
         history.record(result(50, 100));
         return StatusPage.render(List.of(history.snapshot()), NOW, Locale.ENGLISH);
@@ -53,7 +53,8 @@ class StatusPageTest {
         String page = page(display(Map.of("graphType", "stacked")));
 
         assertThat(page).contains("data-chart=\"stacked\" data-unit=\"ms\" data-channels=\"smtp pop3\">"
-                + "<title>stacked (ms)</title><text x=\"2\" y=\"10\" class=\"axis\">max 150</text>");
+                + "<title>Stacked channels (ms)</title><text x=\"2\" y=\"10\" class=\"axis\" font-size=\"9\" "
+                + "fill=\"#666\">max 150</text>");
         // total, the sum of the stacked channels, is the stack's top edge: it gets its own chart.
         assertThat(page.split("<svg", -1)).hasSize(1 + 4);
         assertThat(page).contains("data-chart=\"channel\" data-channel=\"total\"");
@@ -64,7 +65,8 @@ class StatusPageTest {
         String page = page(display(Map.of("graphType", "stacked", "stackUnit", "s")));
 
         assertThat(page).contains("data-chart=\"stacked\" data-unit=\"s\" data-channels=\"smtp pop3\">"
-                + "<title>stacked (s)</title><text x=\"2\" y=\"10\" class=\"axis\">max 0.2</text>");
+                + "<title>Stacked channels (s)</title><text x=\"2\" y=\"10\" class=\"axis\" font-size=\"9\" "
+                + "fill=\"#666\">max 0.2</text>");
     }
 
     @Test
@@ -80,12 +82,12 @@ class StatusPageTest {
 
     @Test
     void theBandsOfAStackLieOnEachOther() {
-        String svg = StackedChart.render(List.of(List.of(1.0, 2.0), List.of(1.0, Double.NaN)), List.of("a", "b"),
-                List.of(Status.UP, Status.DOWN), "ms", "stacked (ms)");
+        String page = page(display(Map.of("graphType", "stacked")));
 
-        // Height 90, strip 6, plot from y=14 to y=84 (70 high); max = 2, so 1 is y=49 and 2 is y=14.
-        assertThat(svg).contains(
-                "<polygon class=\"band band0\" data-channel=\"a\" points=\"0,49 320,14 320,84 0,84\"/>",
-                "<polygon class=\"band band1\" data-channel=\"b\" points=\"0,14 320,14 320,14 0,49\"/>");
+        // Height 90, strip 6, plot from y=14 to y=84 (70 high); tops 40, 50 (smtp) and 100, 150 (+ pop3), max 150.
+        assertThat(page).contains(
+                "<polygon class=\"band band0\" fill=\"#36c\" data-channel=\"smtp\" points=\"0,65.3 320,60.7 320,84 0,84\"/>",
+                "<polygon class=\"band band1\" fill=\"#9c3\" data-channel=\"pop3\" "
+                        + "points=\"0,37.3 320,14 320,60.7 0,65.3\"/>");
     }
 }

@@ -4,6 +4,7 @@ import io.mailtrip.jenkins.core.FieldValidation;
 import io.mailtrip.jenkins.core.FormBinding;
 import io.mailtrip.jenkins.core.FormModel;
 import io.mailtrip.jenkins.core.JenkinsFileSet;
+import io.mailtrip.spi.SensorDescriptor;
 import io.mailtrip.spi.SensorProvider;
 import io.mailtrip.host.SensorProviders;
 
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The sensors this plugin bundles, found with the plugin's own class loader: inside Jenkins the thread
@@ -43,6 +45,11 @@ final class PluginSensors {
     /** @throws io.mailtrip.spi.ConfigurationException naming the known sensor ids */
     static SensorProvider provider(String sensorId) {
         return FOUND.require(sensorId);
+    }
+
+    /** Every bundled sensor's descriptor. */
+    static List<SensorDescriptor> descriptors() {
+        return FOUND.providers().stream().map(SensorProvider::descriptor).toList();
     }
 
     static FormBinding binding(String sensorId) {

@@ -123,4 +123,20 @@ class MailtripPluginTest {
         assertThat(row.status()).as(row.lastMessage()).hasValue(Status.UP);
         assertThat(row.sensorName()).isEqualTo("SMTP&POP3-Übermittlung");
     }
+
+    /** Field help is served from the metadata: per sensor in the chooser, inferred for the instance id, 404 else. */
+    @Test
+    void fieldHelpIsServedFromTheMetadata(JenkinsRule j) throws Exception {
+        JenkinsRule.WebClient web = j.createWebClient();
+        String base = "descriptor/" + SensorInstanceConfig.class.getName() + "/help/";
+        assertThat(web.goTo(base + "smtp-imap-roundtrip/imapHost", "text/html").getWebResponse()
+                .getContentAsString()).contains("IMAP");
+        assertThat(web.goTo(base + FormModel.INSTANCE_ID, "text/html").getWebResponse().getContentAsString())
+                .contains("unique");
+        assertThat(web.goTo("descriptor/" + SensorDefaults.class.getName() + "/help/smtpHost", "text/html")
+                .getWebResponse().getContentAsString()).contains("Global default");
+        web.assertFails(base + "no-such-sensor/smtpHost", 404);
+        assertThat(j.jenkins.getDescriptorByType(SensorDefaults.DescriptorImpl.class).getHelpFile("smtpHost"))
+                .isEqualTo("/descriptor/" + SensorDefaults.class.getName() + "/help/smtpHost");
+    }
 }

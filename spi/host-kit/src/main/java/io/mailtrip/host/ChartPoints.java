@@ -81,6 +81,11 @@ public final class ChartPoints {
         }
     }
 
+    /** The channels of every point, in the order of {@link Point#values()}. */
+    public List<String> channelKeys() {
+        return channelKeys;
+    }
+
     public int size() {
         return size;
     }

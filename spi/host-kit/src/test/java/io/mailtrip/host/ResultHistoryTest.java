@@ -69,6 +69,21 @@ class ResultHistoryTest {
     }
 
     @Test
+    void chartPointsKeepTheLastValuesOfTheChartChannelsOldestFirstRestoredOnesIncluded() {
+        ResultHistory history = new ResultHistory(10, 1, List.of("time", "other"), 2);
+        history.addPoint(Instant.parse("2026-01-01T00:00:00Z"), Status.UP, new double[] {1, 2});
+        history.record(result(Status.DOWN));
+        history.record(result(Status.UP));
+
+        assertThat(history.chartChannels()).containsExactly("time", "other");
+        // Two points kept: the restored one has left; "other" was not measured.
+        assertThat(history.chartPoints()).extracting(ChartPoints.Point::status).containsExactly(Status.DOWN, Status.UP);
+        assertThat(history.chartPoints().get(0).values()).containsExactly(12.5, Double.NaN);
+        assertThat(history.size()).as("restoring a point adds no status").isEqualTo(2);
+        assertThat(new ResultHistory(3).chartPoints()).isEmpty();
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new ResultHistory(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ResultHistory(1, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -9,16 +9,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders the {@code help-<field>.html} of a form field from the metadata: help text, default, range,
- * options, rules, when it is required, when it applies and what an empty field inherits. Help files are
- * well-formed XHTML fragments (one {@code div}), so they can be parsed and checked like the Jelly.
+ * Renders the help of a form field from the metadata: help text, default, range, options, rules, when it
+ * is required, when it applies and what an empty field inherits; {@link HelpPages} serves it. A help page
+ * is a well-formed XHTML fragment (one {@code div}), so it can be parsed and checked like the Jelly.
  */
 public final class HelpFileRenderer {
-
-    /** File name of a field's help, where Jenkins' {@code Descriptor.getHelpFile(field)} looks for it. */
-    public static String fileName(FormField field) {
-        return "help-" + field.name() + ".html";
-    }
 
     public String render(FormModel model, FormField field) {
         List<String> paragraphs = new ArrayList<>();

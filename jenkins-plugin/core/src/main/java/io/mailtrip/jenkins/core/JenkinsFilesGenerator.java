@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes the generated form and help files (instance form and global defaults) of one sensor into the hpi
+ * Writes the generated forms (instance form and global defaults) into the hpi
  * module's resources, where they are checked in, with the sensor's id ({@link JenkinsFileSet#SENSOR_ID_RESOURCE}).
  * Run from the repository root: {@code java ... JenkinsFilesGenerator jenkins-plugin/hpi/src/main/resources
  * SENSOR_ID}, or let {@code GeneratedFilesTest} do it with {@code -Dmailtrip.updateJenkinsFiles=true}.
@@ -31,25 +31,13 @@ public final class JenkinsFilesGenerator {
         }
         SensorProviders.Found found = SensorProviders.load(JenkinsFilesGenerator.class.getClassLoader());
         List<SensorDescriptor> all = found.providers().stream().map(SensorProvider::descriptor).toList();
-        List<Path> written = new java.util.ArrayList<>(write(all, found.require(args[1]).descriptor(),
-                Path.of(args[0])));
-        for (SensorDescriptor descriptor : all) {
-            written.addAll(writeSensor(descriptor, Path.of(args[0])));
-        }
-        written.forEach(p -> System.out.println("wrote " + p));
-    }
-
-    /** Writes one sensor's global defaults form into its own folder ({@link JenkinsFileSet#renderSensor}). */
-    public static List<Path> writeSensor(SensorDescriptor descriptor, Path resources) {
-        Map<String, String> files = JenkinsFileSet.renderSensor(descriptor);
-        writeFiles(resources, JenkinsFileSet.sensorFolders(descriptor.id()), files);
-        return files.keySet().stream().map(resources::resolve).toList();
+        write(all, found.require(args[1]).descriptor(), Path.of(args[0])).forEach(p -> System.out.println("wrote " + p));
     }
 
     /**
      * Writes the plugin's forms ({@link JenkinsFileSet#renderPlugin}: the sensor type chooser over
-     * {@code sensors}, the global defaults of {@code defaultsSensor}) below {@code resources}, removing help
-     * files no field has, and {@code defaultsSensor}'s id.
+     * {@code sensors}, the global defaults of {@code defaultsSensor}) below {@code resources}, removing the
+     * help files earlier versions generated ({@link HelpPages} renders help now), and {@code defaultsSensor}'s id.
      */
     public static List<Path> write(List<SensorDescriptor> sensors, SensorDescriptor defaultsSensor, Path resources) {
         Map<String, String> files = JenkinsFileSet.renderPlugin(sensors, defaultsSensor);
@@ -63,7 +51,7 @@ public final class JenkinsFilesGenerator {
         return files.keySet().stream().map(resources::resolve).toList();
     }
 
-    /** Writes {@code files}, removing help files in {@code folders} that no field has any more. */
+    /** Writes {@code files}, removing any help file left in {@code folders}. */
     private static void writeFiles(Path resources, List<String> folders, Map<String, String> files) {
         try {
             for (String generated : folders) {

@@ -17,8 +17,8 @@ import java.util.Locale;
  * One Describable with a sensor id, and no Descriptor per sensor, so no Java names a sensor.
  *
  * <p>Help: an entry's help is inferred from its field name and the one class, which would give two sensors'
- * same-named fields one help file even where their help differs; each entry names its own instead
- * ({@link HelpFiles}), which {@code Descriptor.doHelp} serves from the class's resources.
+ * same-named fields one help page even where their help differs; each entry in a block names its sensor's
+ * ({@link HelpPages#url(String, String)}), which the hpi's {@code Descriptor.doHelp} serves from the metadata.
  */
 public final class SensorChooserRenderer {
 
@@ -26,37 +26,10 @@ public final class SensorChooserRenderer {
     public static final String CHOICE = "sensor";
 
     /**
-     * Where one sensor's field help lives beside the instance class, as {@code Descriptor.doHelp} finds it
-     * for {@code /descriptor/<class>/help/<path>}: {@code help-<field>.html} when every bundled sensor with
-     * that field renders the same help (the shared SMTP leg), else {@code help-<sensor id>-<field>.html}.
-     *
-     * @param shared the fields whose help is the same for every sensor that has them
-     */
-    public record HelpFiles(java.util.Set<String> shared) {
-
-        public HelpFiles {
-            shared = java.util.Set.copyOf(shared);
-        }
-
-        public String fileName(String sensorId, String field) {
-            return "help-" + path(sensorId, field).replace('/', '-') + ".html";
-        }
-
-        /** The help URL below Jenkins' root URL. */
-        String url(String sensorId, String field) {
-            return "/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/" + path(sensorId, field);
-        }
-
-        private String path(String sensorId, String field) {
-            return shared.contains(field) ? field : sensorId + "/" + field;
-        }
-    }
-
-    /**
      * @param models every bundled sensor's instance form, in the order offered; the first is chosen for a
      *               new instance
      */
-    public String render(List<FormModel> models, HelpFiles help) {
+    public String render(List<FormModel> models) {
         if (models.isEmpty()) {
             throw new IllegalArgumentException("no sensor to choose from");
         }
@@ -77,7 +50,7 @@ public final class SensorChooserRenderer {
                     .append(XmlText.jelly(model.descriptor().displayName(Locale.ROOT))).append("\" selected=\"${")
                     .append("instance == null ? '").append(first).append("' == '").append(id)
                     .append("' : instance.sensorId == '").append(id).append("'}\">\n");
-            JellyFormRenderer.forChooserBlock(field -> help.url(id, field))
+            JellyFormRenderer.forChooserBlock(field -> HelpPages.url(id, field))
                     .entries(out, "      ", model, f -> f.kind() != FieldKind.INSTANCE_ID);
             out.append("    </f:dropdownListBlock>\n");
         }

@@ -3,6 +3,7 @@ package io.mailtrip.jenkins.core;
 import io.mailtrip.host.ResultHistory;
 import io.mailtrip.host.GuardedRun;
 import io.mailtrip.host.RoleSettings;
+import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ConfigurationException;
 import io.mailtrip.spi.Deadline;
 import io.mailtrip.spi.Sensor;
@@ -113,7 +114,9 @@ public final class SensorRuns implements AutoCloseable {
                     live.put(id, new Live(configured.provider().id(), Map.copyOf(resolved), bound,
                             configured.provider().descriptor(), sensor));
                 }
-                histories.computeIfAbsent(id, k -> new ResultHistory(historySize, historySize));
+                // The charts draw from the history's points: no full result beyond the latest is kept.
+                histories.computeIfAbsent(id, k -> new ResultHistory(historySize, 1, configured.provider().descriptor()
+                        .channels().stream().map(ChannelDescriptor::key).toList(), historySize));
                 schedule.plan(id, RoleSettings.of(bound.settings()).interval(), now);
                 ids.add(id);
             } catch (ConfigurationException e) {
@@ -177,7 +180,8 @@ public final class SensorRuns implements AutoCloseable {
     /** The status page's rows, in configuration order. */
     public synchronized StatusViewModel view(Locale locale, ZoneId zone) {
         List<StatusViewModel.Source> sources = new ArrayList<>();
-        live.forEach((id, l) -> sources.add(new StatusViewModel.Source(id, l.bound.settings(), histories.get(id))));
+        live.forEach((id, l) -> sources.add(new StatusViewModel.Source(id, l.bound.settings(), histories.get(id),
+                l.sensor.budget())));
         return StatusViewModel.of(sources, locale, zone);
     }
 

@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param downtime     share of DOWN results kept in history ({@code 12.5 %})
  * @param lastMessage  the last result's one-line message; empty before the first run
  * @param lastRun      start of the last run in the page's time zone; empty before the first run
- * @param chartSvg     the history as inline SVG markup built by {@link SvgChartRenderer} (every text in it
- *                     escaped); empty before the first run
+ * @param chartSvg     the history as inline SVG figures drawn by the host kit's
+ *                     {@link io.mailtrip.host.SvgChart} (every text in it escaped); empty before the first run
  */
 public record StatusRow(String instanceId, String sensorName, Optional<Status> status, String statusText,
                         ChannelCell primary, List<ChannelCell> channels, String downtime, String lastMessage,

@@ -1,8 +1,9 @@
 package io.mailtrip.jenkins.core;
 
-import io.mailtrip.host.RoleSettings;
-
+import io.mailtrip.host.ChartSet;
 import io.mailtrip.host.ResultHistory;
+import io.mailtrip.host.RoleSettings;
+import io.mailtrip.host.SvgChart;
 
 import io.mailtrip.spi.ChannelDescriptor;
 import io.mailtrip.spi.ChannelValue;
@@ -10,6 +11,7 @@ import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.Optional;
 /**
  * What the status page and the DOWN monitor show: one row per configured instance with its primary
  * channel first (found by its setting's role), status, every channel, downtime, last message, last run
- * time and history chart (independent or stacked, as its display settings say). Numbers are formatted
+ * time and history charts (the host kit's {@link SvgChart}: independent or stacked, as its display settings
+ * say, with the run deadline as their threshold). Numbers are formatted
  * with {@link Locale#ROOT} so every page reads the same digits; the sensor's name follows the viewer's
  * locale ({@link io.mailtrip.spi.SensorDescriptor#displayName(Locale)}).
  */
@@ -36,9 +39,15 @@ public final class StatusViewModel {
      *
      * @param instanceId the instance id
      * @param settings   its settings (for the descriptor and the display settings)
-     * @param history    its results so far
+     * @param history    its results so far, with chart points of the descriptor's channels
+     * @param deadline   the deadline of one run, drawn on the charts; zero when not known
      */
-    public record Source(String instanceId, Settings settings, ResultHistory history) {
+    public record Source(String instanceId, Settings settings, ResultHistory history, Duration deadline) {
+
+        /** A source whose run deadline is not known: its charts have no threshold. */
+        public Source(String instanceId, Settings settings, ResultHistory history) {
+            this(instanceId, settings, history, Duration.ZERO);
+        }
     }
 
     private StatusViewModel(List<StatusRow> rows) {
@@ -74,12 +83,12 @@ public final class StatusViewModel {
         }
         ChannelCell primary = cells.isEmpty() ? new ChannelCell("", "", ChannelValue.notMeasured().toString())
                 : cells.get(0);
-        HistoryChart chart = HistoryChart.of(source.history().results(), settings.descriptor(), roles);
+        ChartSet charts = ChartSet.of(source.history(), settings.descriptor(), roles, source.deadline(), zone);
         return new StatusRow(source.instanceId(), settings.descriptor().displayName(locale),
                 last.map(SensorResult::status), last.map(r -> r.status().name()).orElse(NOT_RUN_YET), primary, cells,
                 number(source.history().downtimePercent()) + " %", last.map(SensorResult::message).orElse(""),
                 last.map(r -> RUN_TIME.format(r.start().atZone(zone))).orElse(""),
-                new SvgChartRenderer().render(chart));
+                SvgChart.figures(charts));
     }
 
     public List<StatusRow> rows() {

@@ -36,7 +36,8 @@ class EscapingTest {
     void labelsHelpAndOptionsAreEscapedAndStillReadTheSame() {
         Map<String, String> files = JenkinsFileSet.render(hostile(HOSTILE));
         String jellyText = files.get(JenkinsFileSet.FORM_FOLDER + "/config.jelly");
-        String helpText = files.get(JenkinsFileSet.FORM_FOLDER + "/help-greeting.html");
+        String helpText = HelpPages.instanceForm(List.of(hostile(HOSTILE)), hostile(HOSTILE)).page("/greeting")
+                .orElseThrow();
         assertThat(jellyText).doesNotContain("<script>").contains("&lt;script&gt;");
         assertThat(helpText).doesNotContain("<script>").contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"
                 + " &amp; &quot;quoted&quot;");
@@ -64,15 +65,15 @@ class EscapingTest {
         Document jelly = GeneratedFilesTest.Xml.parse(jellyText);
         assertThat(GeneratedFilesTest.Xml.elements(jelly, "f:dropdownListBlock").get(0).getAttribute("title"))
                 .isEqualTo("Hostile test sensor");
-        assertThat(files.get(JenkinsFileSet.FORM_FOLDER + "/help-greeting.html")).doesNotContain("<script>")
-                .contains("Help &lt;script&gt;");
+        assertThat(HelpPages.instanceForm(List.of(sensor), sensor).page("/hostile/greeting").orElseThrow())
+                .doesNotContain("<script>").contains("Help &lt;script&gt;");
     }
 
     @Test
     void theGlobalDefaultsFormEscapesTheSameWay() {
         Map<String, String> files = JenkinsFileSet.render(hostile(HOSTILE));
         String jellyText = files.get(JenkinsFileSet.DEFAULTS_FOLDER + "/config.jelly");
-        String helpText = files.get(JenkinsFileSet.DEFAULTS_FOLDER + "/help-greeting.html");
+        String helpText = HelpPages.defaultsForm(hostile(HOSTILE)).page("/greeting").orElseThrow();
         assertThat(jellyText).doesNotContain("<script>").contains("&lt;script&gt;")
                 .contains("placeholder=\"a&lt;b\"");
         assertThat(helpText).doesNotContain("<script>").contains("Help &lt;script&gt;");

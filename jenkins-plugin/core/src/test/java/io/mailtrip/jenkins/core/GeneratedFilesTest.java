@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The checked-in Jelly and help files in the hpi module equal what the metadata renders today, and
- * every one of them passes the static checks Jenkins' own Jelly test would apply.
+ * The checked-in Jelly in the hpi module equals what the metadata renders today and passes the static checks
+ * Jenkins' own Jelly test would apply; the field help it links to is rendered from the metadata by
+ * {@link HelpPages}, and no help file is checked in.
  */
 class GeneratedFilesTest {
 
@@ -45,7 +46,7 @@ class GeneratedFilesTest {
         Set<String> onDisk = new TreeSet<>();
         for (String generated : JenkinsFileSet.folders()) {
             try (Stream<Path> files = Files.list(RESOURCES.resolve(generated))) {
-                files.filter(p -> p.getFileName().toString().matches("config\\.jelly|help-.*\\.html"))
+                files.filter(p -> p.getFileName().toString().matches("config\\.jelly|help.*\\.html"))
                         .forEach(p -> onDisk.add(generated + "/" + p.getFileName()));
             }
         }
@@ -58,46 +59,16 @@ class GeneratedFilesTest {
         }
         assertThat(Files.readString(RESOURCES.resolve(JenkinsFileSet.SENSOR_ID_RESOURCE), StandardCharsets.UTF_8))
                 .as(hint).isEqualTo(DESCRIPTOR.id() + "\n");
+        // Help is served from the metadata at run time: no help file anywhere in the plugin's resources.
+        try (Stream<Path> all = Files.walk(RESOURCES)) {
+            assertThat(all.filter(p -> p.getFileName().toString().matches("help.*\\.html")).toList()).isEmpty();
+        }
     }
 
-    /**
-     * Every bundled sensor's global defaults form in its own folder (its instance form is its block of the
-     * chooser, checked below), rendered by the same code as the forms above.
-     */
+    /** Every bundled sensor is a block of the chooser with exactly its own fields. */
     @Test
-    void everyBundledSensorHasItsOwnCheckedInForms() throws IOException {
-        List<io.mailtrip.spi.SensorProvider> providers = io.mailtrip.host.SensorProviders
-                .load(getClass().getClassLoader()).providers();
-        assertThat(providers).extracting(io.mailtrip.spi.SensorProvider::id)
-                .contains("smtp-pop3-roundtrip", "smtp-imap-roundtrip");
-        String hint = "generated Jenkins files drifted from the metadata; regenerate with"
-                + " mvn -o -q verify -pl jenkins-plugin/core -Dmailtrip.updateJenkinsFiles=true";
-        for (io.mailtrip.spi.SensorProvider provider : providers) {
-            if (Boolean.getBoolean("mailtrip.updateJenkinsFiles")) {
-                JenkinsFilesGenerator.writeSensor(provider.descriptor(), RESOURCES);
-            }
-            Map<String, String> expected = JenkinsFileSet.renderSensor(provider.descriptor());
-            Set<String> onDisk = new TreeSet<>();
-            for (String generated : JenkinsFileSet.sensorFolders(provider.id())) {
-                try (Stream<Path> files = Files.list(RESOURCES.resolve(generated))) {
-                    files.forEach(p -> onDisk.add(generated + "/" + p.getFileName()));
-                }
-            }
-            assertThat(onDisk).as(hint).isEqualTo(expected.keySet());
-            try (Stream<Path> folders = Files.list(RESOURCES.resolve(JenkinsFileSet.SENSORS_FOLDER + "/"
-                    + provider.id()))) {
-                assertThat(folders.map(p -> JenkinsFileSet.SENSORS_FOLDER + "/" + provider.id() + "/"
-                        + p.getFileName()).toList()).as(hint)
-                        .containsExactlyInAnyOrderElementsOf(JenkinsFileSet.sensorFolders(provider.id()));
-            }
-            for (Map.Entry<String, String> file : expected.entrySet()) {
-                assertThat(Files.readString(RESOURCES.resolve(file.getKey()), StandardCharsets.UTF_8))
-                        .as(hint + " (" + file.getKey() + ")").isEqualTo(file.getValue());
-                if (file.getKey().endsWith(".jelly")) {
-                    assertThat(Xml.parse(file.getValue()).getDocumentElement().getTagName()).isEqualTo("j:jelly");
-                }
-            }
-        }
+    void everyBundledSensorIsABlockOfTheInstanceForm() {
+        assertThat(ALL).extracting(SensorDescriptor::id).contains("smtp-pop3-roundtrip", "smtp-imap-roundtrip");
         String chooser = JenkinsFileSet.renderPlugin(ALL, DESCRIPTOR).get(JenkinsFileSet.FORM_FOLDER + "/config.jelly");
         int imapBlock = chooser.indexOf("<f:dropdownListBlock value=\"smtp-imap-roundtrip\"");
         assertThat(imapBlock).isNotNegative();
@@ -130,7 +101,7 @@ class GeneratedFilesTest {
                 .startsWith(DESCRIPTOR.id());
         assertThat(Xml.elements(blocks.get(0), "f:entry")).extracting(e -> e.getAttribute("field"))
                 .doesNotContain(FormModel.INSTANCE_ID);
-        Set<String> helpFiles = new TreeSet<>();
+        HelpPages help = HelpPages.instanceForm(ALL, DESCRIPTOR);
         for (Element block : blocks) {
             String id = block.getAttribute("value");
             FormModel model = FormModel.of(ALL.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow());
@@ -148,15 +119,11 @@ class GeneratedFilesTest {
                 }
                 String field = entry.getAttribute("field");
                 named.add(field);
-                // Descriptor.doHelp serves /descriptor/<class>/help/<path> from help-<path with '-'>.html.
+                // The hpi's Descriptor.doHelp serves /descriptor/<class>/help/<sensor id>/<field> from HelpPages.
                 String prefix = "/descriptor/" + JenkinsFileSet.FORM_CLASS + "/help/";
-                assertThat(entry.getAttribute("help")).as(id + " " + field).startsWith(prefix)
-                        .isIn(prefix + field, prefix + id + "/" + field);
-                String helpFile = JenkinsFileSet.FORM_FOLDER + "/help-"
-                        + entry.getAttribute("help").substring(prefix.length()).replace('/', '-') + ".html";
-                assertThat(files.get(helpFile)).as(helpFile)
-                        .isEqualTo(new HelpFileRenderer().render(model, model.field(field).orElseThrow()));
-                helpFiles.add(helpFile);
+                assertThat(entry.getAttribute("help")).as(id + " " + field).isEqualTo(prefix + id + "/" + field);
+                assertThat(help.page(entry.getAttribute("help").substring(prefix.length() - 1))).as(id + " " + field)
+                        .hasValue(new HelpFileRenderer().render(model, model.field(field).orElseThrow()));
                 for (String tag : List.of("f:textbox", "f:number", "f:password")) {
                     Xml.elements(entry, tag).forEach(control -> assertThat(control.getAttribute("checkDependsOn")
                             .split(" ")).as(id + " " + field).contains(FormModel.SENSOR_ID));
@@ -167,17 +134,13 @@ class GeneratedFilesTest {
                     .map(FormField::name).filter(f -> !f.equals(FormModel.INSTANCE_ID) && !f.equals(FormModel.SENSOR_ID))
                     .toList()));
         }
-        // Every per-sensor help file of the instance class is one an entry points at, and nothing else is there.
-        assertThat(files.keySet().stream().filter(f -> f.startsWith(JenkinsFileSet.FORM_FOLDER + "/help-"))
-                .filter(f -> !f.endsWith("/help-" + FormModel.INSTANCE_ID + ".html")).toList())
-                .containsExactlyInAnyOrderElementsOf(helpFiles);
-        assertThat(files.get(JenkinsFileSet.FORM_FOLDER + "/help-imapHost.html"))
-                .contains("IMAP");
-        // The SMTP leg both sensors share has its help once; what differs per sensor has one file each.
-        assertThat(files).containsKey(JenkinsFileSet.FORM_FOLDER + "/help-smtpAuthMechanism.html")
-                .doesNotContainKey(JenkinsFileSet.FORM_FOLDER + "/help-smtp-pop3-roundtrip-smtpAuthMechanism.html")
-                .containsKey(JenkinsFileSet.FORM_FOLDER + "/help-smtp-pop3-roundtrip-tags.html")
-                .containsKey(JenkinsFileSet.FORM_FOLDER + "/help-smtp-imap-roundtrip-tags.html");
+        assertThat(help.page("/smtp-imap-roundtrip/imapHost")).hasValueSatisfying(h -> assertThat(h).contains("IMAP"));
+        // Same-named fields of two sensors keep their own help: other default tags.
+        assertThat(help.page("/smtp-pop3-roundtrip/tags")).isNotEqualTo(help.page("/smtp-imap-roundtrip/tags"));
+        // The instance id is outside the blocks: Jenkins infers its help URL from the field name.
+        assertThat(help.url(FormModel.INSTANCE_ID)).hasValue("/descriptor/" + JenkinsFileSet.FORM_CLASS
+                + "/help/" + FormModel.INSTANCE_ID);
+        assertThat(help.page("/" + FormModel.INSTANCE_ID)).hasValueSatisfying(h -> assertThat(h).contains("unique"));
     }
 
     /**
@@ -209,7 +172,7 @@ class GeneratedFilesTest {
         SensorDescriptor odd = new SensorDescriptor("Odd'id", "io.mailtrip.jenkins.core.testnames",
                 getClass().getClassLoader(), List.of(), java.time.Duration.ofSeconds(60), List.of(),
                 List.of(new io.mailtrip.spi.ChannelDescriptor("total", "Total", "ms", "all of it")));
-        assertThatThrownBy(() -> new SensorChooserRenderer().render(List.of(FormModel.of(odd)), new SensorChooserRenderer.HelpFiles(Set.of())))
+        assertThatThrownBy(() -> new SensorChooserRenderer().render(List.of(FormModel.of(odd))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sensor id 'Odd'id' cannot be offered in the Jenkins form (lower-case letters, digits"
                         + " and '-' only)");
@@ -329,9 +292,9 @@ class GeneratedFilesTest {
     }
 
     @Test
-    void helpFilesCarryDefaultRangeRulesAndVisibility() {
-        Map<String, String> files = JenkinsFileSet.render(DESCRIPTOR);
-        String folder = JenkinsFileSet.FORM_FOLDER + "/";
+    void helpPagesCarryDefaultRangeRulesAndVisibility() {
+        Map<String, String> files = helpPages(HelpPages.instanceForm(List.of(DESCRIPTOR), DESCRIPTOR));
+        String folder = "";
         assertThat(Xml.parse(files.get(folder + "help-smtpPort.html")).getDocumentElement().getTextContent())
                 .contains("Default: 465 when smtpSecurity is enforceTls or tlsIfAvailable, else 25.")
                 .contains("Accepted: 1..65535.");
@@ -345,13 +308,21 @@ class GeneratedFilesTest {
         assertThat(files.get(folder + "help-pop3CredentialsId.html"))
                 .contains("<p>Required when pop3Auth in {password, apop, oauth2}, here or in the global defaults.</p>")
                 .contains("Its password is used as pop3Password");
-        assertThat(files).doesNotContainKey(folder + "help-smtpPassword.html");
+        // A secret of a credentials pair is no field: no page, as for any unknown path.
+        HelpPages help = HelpPages.instanceForm(List.of(DESCRIPTOR), DESCRIPTOR);
+        assertThat(help.page("/smtpPassword")).isEmpty();
+        assertThat(help.url("smtpPassword")).isEmpty();
+        assertThat(help.page("/" + FormModel.SENSOR_ID)).isEmpty();
+        assertThat(help.page("/smtp-imap-roundtrip/smtpHost")).as("a sensor not offered").isEmpty();
+        assertThat(help.page("/" + DESCRIPTOR.id() + "/smtpHost/more")).isEmpty();
+        assertThat(help.page("")).isEmpty();
+        assertThat(help.page("/")).isEmpty();
     }
 
     @Test
     void theGlobalDefaultsHelpSaysWhatADefaultIsAndRequiresNothing() {
-        Map<String, String> files = JenkinsFileSet.render(DESCRIPTOR);
-        String folder = JenkinsFileSet.DEFAULTS_FOLDER + "/";
+        Map<String, String> files = helpPages(HelpPages.defaultsForm(DESCRIPTOR));
+        String folder = "";
         assertThat(files).doesNotContainKey(folder + "help-instanceId.html").containsKey(folder + "help-smtpHost.html");
         assertThat(files.get(folder + "help-heloIdent.html"))
                 .startsWith("<div>\n  <p>Global default: used by every sensor instance that leaves this field"
@@ -363,6 +334,16 @@ class GeneratedFilesTest {
         assertThat(files.get(folder + "help-pop3CredentialsId.html")).contains(
                 "<p>Every sensor instance needs a value when pop3Auth in {password, apop, oauth2}: set it here or on each"
                         + " instance.</p>");
+    }
+
+    /** Every field name's page as the file Jenkins would once have read ({@code help-<field>.html}), by name. */
+    static Map<String, String> helpPages(HelpPages help) {
+        Map<String, String> pages = new java.util.TreeMap<>();
+        for (SensorDescriptor sensor : ALL) {
+            FormModel.of(sensor).fields().forEach(f -> help.page("/" + f.name())
+                    .ifPresent(page -> pages.put("help-" + f.name() + ".html", page)));
+        }
+        return pages;
     }
 
     /** Small DOM helpers for the checks above. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusViewModelTest {
 
     private static StatusRow row(Settings settings, ResultHistory history, Locale locale) {
-        return StatusViewModel.of(List.of(new StatusViewModel.Source("mail1", settings, history)), locale,
-                ZoneOffset.UTC).rows().get(0);
+        return StatusViewModel.of(List.of(new StatusViewModel.Source("mail1", settings, history,
+                Duration.ofSeconds(30))), locale, ZoneOffset.UTC).rows().get(0);
     }
 
     private static ResultHistory history() {
-        ResultHistory history = new ResultHistory(10, 10);
+        ResultHistory history = StatusViewTestData.roundTripHistory(10);
         history.record(StatusViewTestData.roundTripResult(Status.UP, 120, 1380));
         history.record(StatusViewTestData.roundTripResult(Status.DOWN, 100, Double.NaN));
         history.record(StatusViewTestData.roundTripResult(Status.UP, 250, 750));
@@ -36,7 +37,7 @@ class StatusViewModelTest {
 
     @Test
     void theCertificateChannelShowsTheDaysLeftWhenTheRunUsedTls() {
-        ResultHistory history = new ResultHistory(10, 10);
+        ResultHistory history = StatusViewTestData.roundTripHistory(10);
         SensorResult plain = StatusViewTestData.roundTripResult(Status.UP, 120, 1380);
         Map<String, ChannelValue> channels = new LinkedHashMap<>(plain.channels());
         channels.put("certificate", ChannelValue.of(29.5));
@@ -88,10 +89,15 @@ class StatusViewModelTest {
     @Test
     void independentChartsShowEachChannelInItsOwnUnitThePrimaryFirst() {
         StatusRow row = row(StatusViewTestData.roundTrip(Map.of("primaryChannel", "smtp")), history(), Locale.ROOT);
-        assertThat(row.chartSvg()).startsWith("<svg ").contains("<title>Response Time SMTP (ms)</title>");
+        assertThat(row.chartSvg()).startsWith("<figure").contains("<title>Response Time SMTP (ms)</title>");
         assertThat(row.chartSvg().indexOf("Response Time SMTP (ms)"))
                 .isLessThan(row.chartSvg().indexOf("Response Time POP3 (ms)"));
         assertThat(row.chartSvg().split("<svg ", -1)).hasSize(6);
+        // The axes and the run deadline of the runner's page: 30 s lies above the plot of a 1380 ms maximum.
+        assertThat(row.chartSvg()).contains("class=\"frame\"", ">10:15 &#8594; 10:15</text>",
+                "deadline 30000 (above)");
+        // 120, 100, 250 ms of SMTP over the three runs, the DOWN one red in the status strip.
+        assertThat(row.chartSvg()).contains("data-channel=\"smtp\"><title>", "class=\"DOWN\" fill=\"#d33\"");
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.mailtrip.spi.SettingType;
 import io.mailtrip.spi.Settings;
 import io.mailtrip.spi.Status;
 
+import io.mailtrip.host.ResultHistory;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -52,6 +54,11 @@ final class StatusViewTestData {
                 "smtpHost", "mail.example.org", "pop3Host", "pop.example.org", "pop3Auth", "none"));
         raw.putAll(values);
         return Settings.parse(ROUND_TRIP, raw);
+    }
+
+    /** A history of the round-trip sensor as the plugin keeps one: {@code size} statuses and chart points. */
+    static ResultHistory roundTripHistory(int size) {
+        return new ResultHistory(size, 1, ROUND_TRIP.channels().stream().map(ChannelDescriptor::key).toList(), size);
     }
 
     /** A result of the round-trip sensor; {@code Double.NaN} stands for "not measured". */
