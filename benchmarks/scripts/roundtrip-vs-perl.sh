@@ -30,6 +30,12 @@ delivery=/usr/lib/nagios/plugins/check_email_delivery
 [ -x "$delivery" ] || { echo "missing: $delivery (monitoring-plugins-contrib)" >&2; exit 2; }
 mkdir -p "$out"
 rm -rf "$out/after17" "$out/after25" "$out/before17" "$out/before25" "$out/floor"
+host=$MAILTRIP_STACK_HOST
+domain=$MAILTRIP_STACK_DOMAIN
+smtp=$MAILTRIP_STACK_SMTP_NOTLS_PORT
+pop3=$MAILTRIP_STACK_POP3_NOTLS_PORT
+imap=$MAILTRIP_STACK_IMAP_PORT
+pw=$MAILTRIP_STACK_SPARE_PASSWORD
 
 # Plugin folders, each with the archive its own generate-cds writes for its Java: after (this build) and,
 # when BEFORE names one, before; Java 17 (dynamic archive) and Java 25 (AOT cache).
