@@ -2,12 +2,11 @@ package io.mailtrip.spi;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A typed name of one setting: declared once, next to the setting's {@link SettingDescriptor}, and read
@@ -79,8 +78,13 @@ public final class SettingKey<T> {
      * descriptor, so a value reaching the key is always one of them).
      */
     public static <E extends Enum<E>> SettingKey<E> choice(String name, Class<E> type, Function<E, String> value) {
-        Map<String, E> byText = Arrays.stream(type.getEnumConstants())
-                .collect(Collectors.toUnmodifiableMap(value, constant -> constant));
+        // A loop, not a stream collector: every check builds these keys at start-up (issue 16).
+        Map<String, E> byText = new HashMap<>();
+        for (E constant : type.getEnumConstants()) {
+            if (byText.put(value.apply(constant), constant) != null) {
+                throw new IllegalStateException("Duplicate key " + value.apply(constant));
+            }
+        }
         return new SettingKey<>(name, SettingType.ENUM, raw -> {
             E constant = byText.get((String) raw);
             if (constant == null) {

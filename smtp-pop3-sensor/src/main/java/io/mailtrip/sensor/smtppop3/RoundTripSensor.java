@@ -5,6 +5,7 @@ import io.mailtrip.mailkit.PeerLimits;
 import io.mailtrip.mailkit.PhaseFailure;
 import io.mailtrip.mailkit.ProtocolTrace;
 import io.mailtrip.mailkit.ResultStore;
+import io.mailtrip.mailkit.RoundTripTimes;
 import io.mailtrip.mailkit.Watchdog;
 import io.mailtrip.mailkit.oauth2.TokenSource;
 import io.mailtrip.mailkit.probe.ProbeMessage;
@@ -123,17 +124,17 @@ final class RoundTripSensor implements Sensor {
                     Pop3Cleanup.quit(connection);
                 }
                 measured.pop3Nanos = System.nanoTime() - accepted.acceptedNanos();
-                return result(Status.UP, String.format(Locale.ROOT,
-                        "probe sent in %s; POP3 answered in %s (pop3Auth=none: connect only, arrival not checked)",
-                        millis(measured.smtpNanos), millis(measured.pop3Nanos)), phase, measured, start,
-                        startNanos, trace.lines());
+                return result(Status.UP, "probe sent in " + millis(measured.smtpNanos) + "; POP3 answered in "
+                        + millis(measured.pop3Nanos) + " (pop3Auth=none: connect only, arrival not checked)", phase,
+                        measured, start, startNanos, trace.lines());
             }
             Pop3Wait.Arrival arrival = new Pop3Wait(config, runTrust, tokens, trace, watchdog, deadline, memory)
                     .await(probe, accepted.acceptedNanos());
             measured.pop3Nanos = arrival.foundNanos() - accepted.acceptedNanos();
-            return result(Status.UP, String.format(Locale.ROOT, "round trip %s (SMTP %s, POP3 %s, %d poll%s)%s",
-                    millis(measured.smtpNanos + measured.pop3Nanos), millis(measured.smtpNanos),
-                    millis(measured.pop3Nanos), arrival.polls(), arrival.polls() == 1 ? "" : "s", swept(arrival)),
+            // Concatenation, not String.format: see RoundTripTimes.millis (issue 16).
+            return result(Status.UP, "round trip " + millis(measured.smtpNanos + measured.pop3Nanos) + " (SMTP "
+                    + millis(measured.smtpNanos) + ", POP3 " + millis(measured.pop3Nanos) + ", " + arrival.polls()
+                    + (arrival.polls() == 1 ? " poll)" : " polls)") + swept(arrival),
                     phase, measured, start, startNanos, trace.lines());
         } catch (PhaseFailure failure) {
             if (sent) {
@@ -183,7 +184,7 @@ final class RoundTripSensor implements Sensor {
     }
 
     private static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        return RoundTripTimes.millis(nanos);
     }
 
     /** Leg durations measured so far (-1 while a leg has not completed), the phase reached, the probe sent. */

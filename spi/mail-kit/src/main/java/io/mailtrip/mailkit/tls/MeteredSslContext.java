@@ -19,20 +19,30 @@ import java.security.SecureRandom;
  * An initialised SSL context whose client sockets meter their decrypted input ({@link MeteredSslSocket}).
  * Commons Net builds its TLS sockets from the context it is given, layered over the plain socket
  * (implicit TLS right after connect, STARTTLS/STLS later); this is where the limits can see plain text.
+ * The JSSE context behind it is made at the first use, so a leg that stays in clear text never loads
+ * JSSE or the trust store (issue 16); its provider is therefore not known up front (null).
  */
 final class MeteredSslContext extends SSLContext {
 
-    MeteredSslContext(SSLContext real, PeerInput input) {
-        super(new Spi(real, input), real.getProvider(), real.getProtocol());
+    MeteredSslContext(TlsTrust trust, PeerInput input) {
+        super(new Spi(trust, input), null, "TLS");
     }
 
     private static final class Spi extends SSLContextSpi {
-        private final SSLContext real;
+        private final TlsTrust trust;
         private final PeerInput input;
+        private SSLContext context;
 
-        Spi(SSLContext real, PeerInput input) {
-            this.real = real;
+        Spi(TlsTrust trust, PeerInput input) {
+            this.trust = trust;
             this.input = input;
+        }
+
+        private synchronized SSLContext real() {
+            if (context == null) {
+                context = trust.initialisedContext();
+            }
+            return context;
         }
 
         @Override
@@ -43,32 +53,32 @@ final class MeteredSslContext extends SSLContext {
 
         @Override
         protected SSLSocketFactory engineGetSocketFactory() {
-            return new Factory(real.getSocketFactory(), input);
+            return new Factory(real().getSocketFactory(), input);
         }
 
         @Override
         protected SSLServerSocketFactory engineGetServerSocketFactory() {
-            return real.getServerSocketFactory();
+            return real().getServerSocketFactory();
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine() {
-            return real.createSSLEngine();
+            return real().createSSLEngine();
         }
 
         @Override
         protected SSLEngine engineCreateSSLEngine(String host, int port) {
-            return real.createSSLEngine(host, port);
+            return real().createSSLEngine(host, port);
         }
 
         @Override
         protected SSLSessionContext engineGetServerSessionContext() {
-            return real.getServerSessionContext();
+            return real().getServerSessionContext();
         }
 
         @Override
         protected SSLSessionContext engineGetClientSessionContext() {
-            return real.getClientSessionContext();
+            return real().getClientSessionContext();
         }
     }
 

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.UnrecoverableKeyException;
-import java.util.Arrays;
 import java.util.Optional;
 
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -33,30 +32,69 @@ import org.apache.commons.net.smtp.SMTPSClient;
  */
 public final class TlsTrust {
 
-    private final X509TrustManager trustManager;
     private final boolean verifyHostname;
+    /** The trust this one records for ({@link #recordingInto}), else null. */
+    private final TlsTrust base;
+    private final CertificatesSeen seen;
+    /** Made at the first TLS use unless a trust store file was given (see {@link #load}). */
+    private X509TrustManager trustManager;
 
     private TlsTrust(X509TrustManager trustManager, boolean verifyHostname) {
         this.trustManager = trustManager;
         this.verifyHostname = verifyHostname;
+        this.base = null;
+        this.seen = null;
+    }
+
+    private TlsTrust(TlsTrust base, CertificatesSeen seen) {
+        this.verifyHostname = base.verifyHostname;
+        this.base = base;
+        this.seen = seen;
     }
 
     /**
-     * Loads the trust store once, when the sensor is created, so a bad file is a configuration error
-     * rather than a DOWN on every run.
+     * Loads a given trust store once, when the sensor is created, so a bad file is a configuration error
+     * rather than a DOWN on every run. The JDK's own trust store (no file given) is read at the first TLS
+     * use instead: parsing its ~150 CA certificates and loading JSSE was a third of the CPU of a clear-text
+     * Nagios check (issue 16).
      */
     public static TlsTrust load(Optional<Path> trustStore, Optional<Secret> password, boolean verifyHostname) {
-        KeyStore store = trustStore.map(path -> read(path, password)).orElse(null);
+        if (trustStore.isEmpty()) {
+            return new TlsTrust((X509TrustManager) null, verifyHostname);
+        }
         try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            TrustManager manager = Arrays.stream(factory.getTrustManagers())
-                    .filter(X509TrustManager.class::isInstance).findFirst()
-                    .orElseThrow(() -> new ConfigurationException("trustStore", "no X.509 trust manager available"));
-            return new TlsTrust((X509TrustManager) manager, verifyHostname);
+            return new TlsTrust(managerFor(read(trustStore.get(), password)), verifyHostname);
         } catch (GeneralSecurityException e) {
             throw new ConfigurationException("trustStore", "cannot be used: " + e.getMessage());
         }
+    }
+
+    /** @param store null for the JDK's default trust store */
+    private static X509TrustManager managerFor(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        throw new ConfigurationException("trustStore", "no X.509 trust manager available");
+    }
+
+    /** The trust manager, made on first use when it is the JDK's default or records a run's certificates. */
+    private synchronized X509TrustManager trustManager() {
+        if (trustManager == null) {
+            if (base != null) {
+                trustManager = ServerTrust.recording(base.trustManager(), seen);
+            } else {
+                try {
+                    trustManager = managerFor(null);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("the JDK's trust store cannot be used: " + e.getMessage(), e);
+                }
+            }
+        }
+        return trustManager;
     }
 
     /** The trust of {@link MailSettings#tls()}: trustStore, trustStorePassword, verifyHostname. */
@@ -69,7 +107,7 @@ public final class TlsTrust {
         if (!Files.isReadable(path) || Files.isDirectory(path)) {
             throw new ConfigurationException("trustStore", "cannot read file " + path);
         }
-        char[] pin = password.map(p -> p.reveal().toCharArray()).orElse(null);
+        char[] pin = password.isPresent() ? password.get().reveal().toCharArray() : null;
         try {
             return KeyStore.getInstance(path.toFile(), pin);
         } catch (IOException e) {
@@ -90,8 +128,9 @@ public final class TlsTrust {
      * checks the chain only, like the mail legs.
      */
     public SSLContext sslContext() {
-        X509ExtendedTrustManager manager = verifyHostname && trustManager instanceof X509ExtendedTrustManager extended
-                ? extended : ServerTrust.chainOnly(trustManager);
+        X509TrustManager trusted = trustManager();
+        X509ExtendedTrustManager manager = verifyHostname && trusted instanceof X509ExtendedTrustManager extended
+                ? extended : ServerTrust.chainOnly(trusted);
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {manager}, null);
@@ -106,7 +145,7 @@ public final class TlsTrust {
      * (the certificate-expiry channel).
      */
     public TlsTrust recordingInto(CertificatesSeen seen) {
-        return new TlsTrust(ServerTrust.recording(trustManager, seen), verifyHostname);
+        return new TlsTrust(this, seen);
     }
 
     /**
@@ -114,13 +153,13 @@ public final class TlsTrust {
      * metered, so prefer the {@code ...Client(implicit, input)} factories below.
      */
     public void applyTo(SMTPSClient client) {
-        client.setTrustManager(trustManager);
+        client.setTrustManager(trustManager());
         client.setEndpointCheckingEnabled(verifyHostname);
     }
 
     /** Trust and host-name checking for a POP3 client (POP3S and STLS). */
     public void applyTo(POP3SClient client) {
-        client.setTrustManager(trustManager);
+        client.setTrustManager(trustManager());
         client.setEndpointCheckingEnabled(verifyHostname);
     }
 
@@ -129,7 +168,7 @@ public final class TlsTrust {
      * metered, so prefer the {@code ...Client(implicit, input)} factories below.
      */
     public void applyTo(IMAPSClient client) {
-        client.setTrustManager(trustManager);
+        client.setTrustManager(trustManager());
         client.setEndpointCheckingEnabled(verifyHostname);
     }
 
@@ -138,10 +177,16 @@ public final class TlsTrust {
      * to the Commons Net client so the limits see what the server says under TLS too.
      */
     public SSLContext context(PeerInput input) {
+        // JSSE is set up at the first TLS socket: a clear-text leg never loads it (issue 16).
+        return new MeteredSslContext(this, input);
+    }
+
+    /** The JSSE context {@link MeteredSslContext} delegates to, made at its first TLS socket. */
+    SSLContext initialisedContext() {
         try {
             SSLContext real = SSLContext.getInstance("TLS");
-            real.init(null, new TrustManager[] {trustManager}, null);
-            return new MeteredSslContext(real, input);
+            real.init(null, new TrustManager[] {trustManager()}, null);
+            return real;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS is not available in this JVM: " + e.getMessage(), e);
         }
