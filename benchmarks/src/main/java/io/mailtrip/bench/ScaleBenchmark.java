@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class ScaleBenchmark {
 
+    /** System property with extra JVM options for the runner (profiling, GC logs). */
+    static final String RUNNER_JVM_PROPERTY = "mailtrip.bench.runnerJvm";
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
     private ScaleBenchmark() {
@@ -71,8 +73,10 @@ public final class ScaleBenchmark {
             }
             ScaleConfig.write(config, jsonLines, historyFile, instances, interval, smtp, pop3);
 
-            ProcessBuilder runnerBuilder = new ProcessBuilder(java, "-Xmx" + runnerXmx, "-jar", runnerJar.toString(),
-                    "--config", config.toString())
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + runnerXmx));
+            command.addAll(runnerJvmOptions(work));
+            command.addAll(List.of("-jar", runnerJar.toString(), "--config", config.toString()));
+            ProcessBuilder runnerBuilder = new ProcessBuilder(command)
                     .redirectOutput(work.resolve("runner.out").toFile()).redirectError(work.resolve("runner.err").toFile());
             runnerBuilder.environment().put(ScaleConfig.PASSWORD_VARIABLE, BenchMailServer.PASSWORD);
             runner = runnerBuilder.start();
@@ -140,6 +144,16 @@ public final class ScaleBenchmark {
             System.out.println("FAILED: a planned start in the window has no result, or more than one");
             System.exit(1);
         }
+    }
+
+    /**
+     * Extra JVM options for the runner from the system property {@value #RUNNER_JVM_PROPERTY}, split at
+     * spaces, {@code {work}} replaced by the work folder (a JFR recording or GC log beside the results).
+     */
+    private static List<String> runnerJvmOptions(Path work) {
+        String options = System.getProperty(RUNNER_JVM_PROPERTY, "").strip();
+        return options.isEmpty() ? List.of()
+                : List.of(options.replace("{work}", work.toString()).split(" +"));
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
