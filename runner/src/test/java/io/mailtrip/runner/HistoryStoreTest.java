@@ -20,9 +20,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +37,11 @@ class HistoryStoreTest {
             "from", "a@example.org", "to", "b@example.org", "smtpHost", "mail.example.org",
             "pop3Host", "mail.example.org")));
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
+
+    /** One journal entry: instance, start, status letter, value count, a float per channel. */
+    private static final int ENTRY_BYTES = 4 + 8 + 1 + 1 + 4 * DESCRIPTOR.channels().size();
+    /** Frame header: payload length and CRC. */
+    private static final int FRAME_BYTES = 8;
 
     @TempDir
     Path dir;
@@ -81,22 +90,26 @@ class HistoryStoreTest {
      * copy of the files, since a start writes a new snapshot and journal.
      */
     private String restored(String id, int capacity) throws IOException {
+        return describe(restart(capacity, "a", "b").get(id).orElseThrow());
+    }
+
+    private ResultBoard restart(int capacity, String... ids) throws IOException {
         Path copy = dir.resolve("restart" + restarts++).resolve("history.json");
         Files.createDirectories(copy.getParent());
         Files.copy(file(), copy);
         if (Files.exists(journal())) {
             Files.copy(journal(), copy.resolveSibling("history.json.journal"));
         }
-        ResultBoard board = board(capacity, "a", "b");
+        ResultBoard board = board(capacity, ids);
         assertThat(new HistoryStore(copy, board).load()).isEmpty();
-        return describe(board.get(id).orElseThrow());
+        return board;
     }
 
     private static String describe(InstanceHistory history) {
         StringBuilder out = new StringBuilder(history.statusLetters()).append(" |");
         for (ChartPoints.Point point : history.snapshot().points()) {
             out.append(' ').append(point.start().getEpochSecond() - T0.getEpochSecond()).append(':')
-                    .append(point.status()).append(':').append(java.util.Arrays.toString(point.values()));
+                    .append(point.status()).append(':').append(Arrays.toString(point.values()));
         }
         return out.toString();
     }
@@ -110,11 +123,25 @@ class HistoryStoreTest {
         return describe(board.get("a").orElseThrow());
     }
 
+    /** A store that has started (snapshot and empty journal written), compacting at {@code minCompactionBytes}. */
+    private HistoryStore started(ResultBoard board, long minCompactionBytes) {
+        HistoryStore store = new HistoryStore(file(), board, minCompactionBytes);
+        assertThat(store.load()).isEmpty();
+        return store;
+    }
+
+    /** A started store (snapshot and empty journal written) that has saved results 0..9 of "a". */
+    private HistoryStore tenSaved(ResultBoard board, long minCompactionBytes) throws IOException {
+        HistoryStore store = started(board, minCompactionBytes);
+        run(board, store, "a", 0, 10);
+        store.save();
+        return store;
+    }
+
     @Test
     void aRestartRestoresStatusesAndPointsFromSnapshotAndJournal() throws IOException {
         ResultBoard board = board(50, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board);
-        assertThat(store.load()).isEmpty();
+        HistoryStore store = started(board, 1 << 20);
         run(board, store, "a", 0, 7);
         store.save();
         run(board, store, "a", 7, 12);
@@ -128,8 +155,7 @@ class HistoryStoreTest {
     @Test
     void aSaveAppendsOnlyWhatWasRecordedSinceTheLastOne() throws IOException {
         ResultBoard board = board(1440, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board);
-        store.load();
+        HistoryStore store = started(board, 1 << 20);
         run(board, store, "a", 0, 1000);
         store.save();
         byte[] snapshot = Files.readAllBytes(file());
@@ -138,8 +164,8 @@ class HistoryStoreTest {
         run(board, store, "a", 1000, 1001);
         store.save();
 
-        // One entry (instance, start, status, a float per channel) in one frame (length, CRC); the snapshot untouched.
-        assertThat(Files.size(journal()) - journal).isEqualTo(8 + 4 + 8 + 1 + 1 + 4 * DESCRIPTOR.channels().size());
+        // One entry in one frame; the snapshot untouched.
+        assertThat(Files.size(journal()) - journal).isEqualTo(FRAME_BYTES + ENTRY_BYTES);
         assertThat(Files.readAllBytes(file())).isEqualTo(snapshot);
         assertThat(restored("a", 1440)).isEqualTo(expected(1001, 1440));
     }
@@ -147,26 +173,22 @@ class HistoryStoreTest {
     @Test
     void theJournalIsFoldedIntoANewSnapshotWhenItOutgrowsIt() throws IOException {
         ResultBoard board = board(20, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board, 0);
-        store.load();
+        HistoryStore store = started(board, 0);
         long largest = 0;
         for (int minute = 0; minute < 40; minute++) {
             run(board, store, "a", minute * 5, minute * 5 + 5);
             store.save();
             largest = Math.max(largest, Files.size(journal()));
-            assertThat(Files.size(journal())).isLessThanOrEqualTo(Files.size(file()) + 5 * 30 + 8);
+            assertThat(Files.size(journal())).isLessThanOrEqualTo(Files.size(file()) + FRAME_BYTES + 5 * ENTRY_BYTES);
         }
-        assertThat(largest).isGreaterThan(16 + 8 + 5 * 30); // it did grow between compactions
+        assertThat(largest).isGreaterThan(16 + FRAME_BYTES + 5 * ENTRY_BYTES); // it did grow between compactions
         assertThat(restored("a", 20)).isEqualTo(expected(200, 20));
     }
 
     @Test
     void aCrashInTheMiddleOfAnAppendLosesOnlyThatAppend() throws IOException {
         ResultBoard board = board(100, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board);
-        store.load();
-        run(board, store, "a", 0, 10);
-        store.save();
+        HistoryStore store = tenSaved(board, 1 << 20);
         long whole = Files.size(journal());
         run(board, store, "a", 10, 13);
         store.save();
@@ -193,10 +215,7 @@ class HistoryStoreTest {
     @Test
     void aCrashBetweenTheNewSnapshotAndItsJournalStoresNothingTwice() throws IOException {
         ResultBoard board = board(100, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board, 0);
-        store.load();
-        run(board, store, "a", 0, 10);
-        store.save();
+        HistoryStore store = tenSaved(board, 0);
         Path oldJournal = dir.resolve("old.journal");
         Files.copy(journal(), oldJournal);
 
@@ -210,14 +229,10 @@ class HistoryStoreTest {
 
     @Test
     void aCrashWhileTheSnapshotIsWrittenKeepsTheOldPair() throws IOException {
-        ResultBoard board = board(100, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board);
-        store.load();
-        run(board, store, "a", 0, 10);
-        store.save();
+        tenSaved(board(100, "a", "b"), 1 << 20);
         // What a process killed inside AtomicFile leaves: a partial temporary file beside the pair.
         byte[] snapshot = Files.readAllBytes(file());
-        Files.write(file().resolveSibling(".history.json.0000.tmp"), java.util.Arrays.copyOf(snapshot, snapshot.length / 2));
+        Files.write(file().resolveSibling(".history.json.0000.tmp"), Arrays.copyOf(snapshot, snapshot.length / 2));
 
         assertThat(restored("a", 100)).isEqualTo(expected(10, 100));
     }
@@ -225,8 +240,7 @@ class HistoryStoreTest {
     @Test
     void aResultInBothTheSnapshotAndTheJournalIsRestoredOnce() throws IOException {
         ResultBoard board = board(100, "a", "b");
-        HistoryStore store = new HistoryStore(file(), board, 0);
-        store.load();
+        HistoryStore store = started(board, 0);
         run(board, store, "a", 0, 4);
         store.save();
         store.save(); // journal > the tiny snapshot: this save writes a new snapshot
@@ -281,5 +295,78 @@ class HistoryStoreTest {
 
         assertThat(new HistoryStore(file(), board).load()).contains(file() + ": history ignored (IOException)");
         assertThat(HistorySnapshotFile.isSnapshot(file())).isTrue();
+    }
+
+    private static final int CRASH_INSTANCES = 40;
+    private static final int CRASH_CAPACITY = 100_000;
+
+    private static String[] crashIds() {
+        String[] ids = new String[CRASH_INSTANCES];
+        Arrays.setAll(ids, i -> "i" + i);
+        return ids;
+    }
+
+    /**
+     * The child of {@link #aProcessKilledAtAnyMomentLeavesWholeRoundsOnly}: restores the history file
+     * {@code args[0]}, then records one result per instance and saves, round after round, compacting
+     * whenever the journal outgrows the snapshot, and prints "saved n" after each save, until killed.
+     */
+    static final class CrashingWriter {
+
+        public static void main(String[] args) throws IOException {
+            String[] ids = crashIds();
+            ResultBoard board = board(CRASH_CAPACITY, ids);
+            HistoryStore store = new HistoryStore(Path.of(args[0]), board, 0);
+            store.load().ifPresent(warning -> System.out.println("warning: " + warning));
+            for (int n = board.get(ids[0]).orElseThrow().statusLetters().length(); ; n++) {
+                for (String id : ids) {
+                    store.recorded(board.get(id).orElseThrow().record(result(n)));
+                }
+                store.save();
+                System.out.println("saved " + (n + 1));
+            }
+        }
+    }
+
+    @Test
+    void aProcessKilledAtAnyMomentLeavesWholeRoundsOnly() throws Exception {
+        Files.createDirectories(file().getParent());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Random random = new Random(17);
+        int confirmed = 0;
+        for (int kill = 0; kill < 8; kill++) {
+            Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    CrashingWriter.class.getName(), file().toString()).redirectErrorStream(true).start();
+            AtomicInteger saved = new AtomicInteger(confirmed);
+            List<String> other = Collections.synchronizedList(new ArrayList<>());
+            Thread reader = new Thread(() -> child.inputReader().lines().forEach(line -> {
+                if (line.startsWith("saved ")) {
+                    saved.set(Integer.parseInt(line.substring(6)));
+                } else {
+                    other.add(line);
+                }
+            }));
+            reader.start();
+            // Kill it somewhere in its work: at start (loading, first snapshot) or after a few more rounds.
+            int target = confirmed + random.nextInt(40);
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (saved.get() < target && child.isAlive() && System.nanoTime() < until) {
+                Thread.sleep(1);
+            }
+            Thread.sleep(random.nextInt(20));
+            child.destroyForcibly().waitFor();
+            reader.join();
+            assertThat(other).as("child output").isEmpty();
+
+            ResultBoard board = restart(CRASH_CAPACITY, crashIds());
+            int rounds = board.get("i0").orElseThrow().statusLetters().length();
+            assertThat(rounds).as("kill %d: every save that returned is kept", kill).isGreaterThanOrEqualTo(saved.get());
+            for (String id : crashIds()) {
+                assertThat(describe(board.get(id).orElseThrow())).as("kill %d, %s", kill, id)
+                        .isEqualTo(expected(rounds, CRASH_CAPACITY));
+            }
+            confirmed = rounds;
+        }
+        assertThat(confirmed).isGreaterThan(8);
     }
 }
