@@ -75,8 +75,8 @@ final class HistoryStore {
                 if (HistorySnapshotFile.isSnapshot(file)) {
                     generation = HistorySnapshotFile.read(file, s -> stored.add(restore(s)));
                     HistoryJournal.read(journalFile, generation, entry -> replay(stored, entry));
-                } else {
-                    LegacyHistoryFile.read(file, s -> stored.add(restore(s)));
+                } else if (!LegacyHistoryFile.read(file, s -> stored.add(restore(s)))) {
+                    warning = Optional.of(file + ": history ignored (unknown format)");
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -28,19 +28,21 @@ final class LegacyHistoryFile {
      * Hands every stored instance to {@code restore}, one at a time: a day of history for thousands of
      * instances is tens of MiB as text, and must not have to fit in the heap as one tree.
      *
-     * @throws IOException when the file is not valid JSON of format 1
+     * @return false when the file is not of format 1 (nothing restored)
+     * @throws IOException when the file is not valid JSON
      */
-    static void read(Path file, Consumer<StoredHistory> restore) throws IOException {
+    static boolean read(Path file, Consumer<StoredHistory> restore) throws IOException {
         try (JsonParser parser = ResultJson.MAPPER.getFactory().createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT || !"format".equals(parser.nextFieldName())
                     || parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getIntValue() != FORMAT
                     || !"instances".equals(parser.nextFieldName()) || parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("unknown format");
+                return false;
             }
             for (String id = parser.nextFieldName(); id != null; id = parser.nextFieldName()) {
                 parser.nextToken();
                 restore.accept(stored(id, ResultJson.MAPPER.readTree(parser)));
             }
+            return true;
         }
     }
 

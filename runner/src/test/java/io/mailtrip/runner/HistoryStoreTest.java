@@ -288,13 +288,23 @@ class HistoryStoreTest {
     }
 
     @Test
-    void anUnreadableFileIsIgnoredWithAWarningAndReplaced() throws IOException {
+    void aFileOfAnUnknownFormatIsIgnoredWithAWarningAndReplaced() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\"format\":7}");
         ResultBoard board = board(100, "a");
 
-        assertThat(new HistoryStore(file(), board).load()).contains(file() + ": history ignored (IOException)");
+        assertThat(new HistoryStore(file(), board).load()).contains(file() + ": history ignored (unknown format)");
         assertThat(HistorySnapshotFile.isSnapshot(file())).isTrue();
+    }
+
+    @Test
+    void aCutSnapshotIsReported() throws IOException {
+        tenSaved(board(100, "a", "b"), 1 << 20);
+        byte[] snapshot = Files.readAllBytes(file());
+        Files.write(file(), Arrays.copyOf(snapshot, snapshot.length - 3));
+
+        assertThat(new HistoryStore(file(), board(100, "a", "b")).load())
+                .contains(file() + ": history ignored (EOFException)");
     }
 
     private static final int CRASH_INSTANCES = 40;
