@@ -9,12 +9,14 @@ import io.mailtrip.spi.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -25,7 +27,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * results recorded since the previous one. When the journal has grown to the size of the snapshot, the
  * next save writes a new snapshot and starts an empty journal: the files stay under twice the size of
  * one snapshot and a minute costs in proportion to what changed, not to the whole history (issue 17).
- * Every process starts that way too, so a journal is only ever appended to by the process that created it.
+ * The first save of every process starts that way too, so a journal is only ever appended to by the
+ * process that created it.
  * History of an instance whose sensor or channels changed is dropped, not misread. Saves are serialized.
  */
 final class HistoryStore {
@@ -44,6 +47,7 @@ final class HistoryStore {
     private long snapshotBytes;
     private long journalBytes;
     private boolean journalOpen;
+    private Object journalKey;
 
     HistoryStore(Path file, ResultBoard board) {
         this(file, board, MIN_COMPACTION_BYTES);
@@ -63,9 +67,9 @@ final class HistoryStore {
     }
 
     /**
-     * Restores what the files hold for the board's instances, then writes a new snapshot and an empty
-     * journal (this also turns a JSON history of format 1 into a snapshot); returns a warning when it
-     * cannot.
+     * Restores what the files hold for the board's instances; returns a warning when it cannot. Writes
+     * nothing: the first {@link #save()} writes a new snapshot and an empty journal (this also turns a
+     * JSON history of format 1 into a snapshot).
      */
     synchronized Optional<String> load() {
         Optional<String> warning = Optional.empty();
@@ -81,11 +85,6 @@ final class HistoryStore {
             }
         } catch (IOException | RuntimeException e) {
             warning = Optional.of(file + ": history ignored (" + e.getClass().getSimpleName() + ")");
-        }
-        try {
-            compact();
-        } catch (IOException e) {
-            return Optional.of(file + ": history not saved (" + e.getClass().getSimpleName() + ")");
         }
         return warning;
     }
@@ -108,12 +107,15 @@ final class HistoryStore {
     }
 
     /**
-     * Appends what was recorded since the last save to the journal, or writes a new snapshot when the
-     * journal has grown to the snapshot's size (or could not be written before).
+     * Appends what was recorded since the last save to the journal; first writes a new snapshot and an
+     * empty journal when this process has none yet, when the journal has grown to the snapshot's size,
+     * when writing failed before, or when another process replaced the journal (a {@code --validate}
+     * with the same configuration file while the runner runs).
      */
     synchronized void save() throws IOException {
         try {
-            if (!journalOpen || journalBytes >= Math.max(snapshotBytes, minCompactionBytes)) {
+            if (!journalOpen || journalBytes >= Math.max(snapshotBytes, minCompactionBytes)
+                    || !Objects.equals(journalKey, fileKey(journalFile))) {
                 compact();
             }
             List<HistoryJournal.Entry> entries = new ArrayList<>();
@@ -144,7 +146,17 @@ final class HistoryStore {
                 () -> histories.stream().map(this::stored).iterator());
         generation = next;
         journalBytes = HistoryJournal.create(journalFile, next);
+        journalKey = fileKey(journalFile);
         journalOpen = true;
+    }
+
+    /** The file's identity (device and inode on Linux), null when unknown: a renamed-over file has another. */
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private StoredHistory stored(InstanceHistory history) {

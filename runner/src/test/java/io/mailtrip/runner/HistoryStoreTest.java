@@ -216,15 +216,19 @@ class HistoryStoreTest {
     void aCrashBetweenTheNewSnapshotAndItsJournalStoresNothingTwice() throws IOException {
         ResultBoard board = board(100, "a", "b");
         HistoryStore store = tenSaved(board, 0);
+        run(board, store, "a", 10, 40);
+        store.save(); // the journal now outgrows the small snapshot
         Path oldJournal = dir.resolve("old.journal");
         Files.copy(journal(), oldJournal);
+        byte[] oldSnapshot = Files.readAllBytes(file());
 
-        run(board, store, "a", 10, 12);
-        store.save(); // the journal outgrew the tiny snapshot: a new snapshot, then a new journal
+        run(board, store, "a", 40, 42);
+        store.save(); // a new snapshot, then a new journal
+        assertThat(Files.readAllBytes(file())).isNotEqualTo(oldSnapshot);
         Files.copy(oldJournal, journal(), StandardCopyOption.REPLACE_EXISTING); // as if the process died between them
 
-        // The new snapshot holds all 12; the old journal's 10 are not added again.
-        assertThat(restored("a", 100)).isEqualTo(expected(12, 100));
+        // The new snapshot holds all 42; the old journal's 40 are not added again.
+        assertThat(restored("a", 100)).isEqualTo(expected(42, 100));
     }
 
     @Test
@@ -269,9 +273,12 @@ class HistoryStoreTest {
         String expected = "UDU | 0:UP:[1.5, 2.0, 3.5, 0.0, NaN] 60:DOWN:[4.0, NaN, NaN, 50.0, NaN]";
         ResultBoard board = board(100, "a", "b");
 
-        assertThat(new HistoryStore(file(), board).load()).isEmpty();
+        HistoryStore store = new HistoryStore(file(), board);
+        assertThat(store.load()).isEmpty();
         assertThat(describe(board.get("a").orElseThrow())).isEqualTo(expected);
         assertThat(describe(board.get("b").orElseThrow())).as("another sensor's history is dropped").isEqualTo(" |");
+        assertThat(HistorySnapshotFile.isSnapshot(file())).as("loading writes nothing").isFalse();
+        store.save();
         assertThat(HistorySnapshotFile.isSnapshot(file())).isTrue();
         assertThat(restored("a", 100)).isEqualTo(expected);
     }
@@ -291,10 +298,23 @@ class HistoryStoreTest {
     void aFileOfAnUnknownFormatIsIgnoredWithAWarningAndReplaced() throws IOException {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\"format\":7}");
-        ResultBoard board = board(100, "a");
+        HistoryStore store = new HistoryStore(file(), board(100, "a"));
 
-        assertThat(new HistoryStore(file(), board).load()).contains(file() + ": history ignored (unknown format)");
+        assertThat(store.load()).contains(file() + ": history ignored (unknown format)");
+        store.save();
         assertThat(HistorySnapshotFile.isSnapshot(file())).isTrue();
+    }
+
+    @Test
+    void aJournalReplacedByAnotherProcessIsNotAppendedTo() throws IOException {
+        ResultBoard board = board(100, "a", "b");
+        HistoryStore store = tenSaved(board, 1 << 20);
+        // What a --validate of the same configuration leaves while the runner runs: its own empty pair.
+        HistoryJournal.create(journal(), 999);
+        run(board, store, "a", 10, 12);
+        store.save();
+
+        assertThat(restored("a", 100)).isEqualTo(expected(12, 100));
     }
 
     @Test
