@@ -46,6 +46,9 @@ class HistoryStoreTest {
     @TempDir
     Path dir;
 
+    /** The board of most tests: instances "a" and "b", 100 statuses each. */
+    private final ResultBoard board = board(100, "a", "b");
+
     private Path file() {
         return dir.resolve("state/history.json");
     }
@@ -140,16 +143,13 @@ class HistoryStoreTest {
 
     @Test
     void aRestartRestoresStatusesAndPointsFromSnapshotAndJournal() throws IOException {
-        ResultBoard board = board(50, "a", "b");
-        HistoryStore store = started(board, 1 << 20);
-        run(board, store, "a", 0, 7);
-        store.save();
-        run(board, store, "a", 7, 12);
+        HistoryStore store = tenSaved(board, 1 << 20);
+        run(board, store, "a", 10, 12);
         store.save();
 
-        assertThat(restored("a", 50)).isEqualTo(expected(12, 50)).startsWith("UUDUUDUUDUUD |")
+        assertThat(restored("a", 100)).isEqualTo(expected(12, 100)).startsWith("UUDUUDUUDUUD |")
                 .contains(" 600:UP:[10.0, 10.5, 20.5, 27.2727", " 660:DOWN:[11.0, NaN, 22.5, 33.3333");
-        assertThat(restored("b", 50)).isEqualTo(" |");
+        assertThat(restored("b", 100)).isEqualTo(" |");
     }
 
     @Test
@@ -187,7 +187,6 @@ class HistoryStoreTest {
 
     @Test
     void aCrashInTheMiddleOfAnAppendLosesOnlyThatAppend() throws IOException {
-        ResultBoard board = board(100, "a", "b");
         HistoryStore store = tenSaved(board, 1 << 20);
         long whole = Files.size(journal());
         run(board, store, "a", 10, 13);
@@ -214,7 +213,6 @@ class HistoryStoreTest {
 
     @Test
     void aCrashBetweenTheNewSnapshotAndItsJournalStoresNothingTwice() throws IOException {
-        ResultBoard board = board(100, "a", "b");
         HistoryStore store = tenSaved(board, 0);
         run(board, store, "a", 10, 40);
         store.save(); // the journal now outgrows the small snapshot
@@ -233,7 +231,7 @@ class HistoryStoreTest {
 
     @Test
     void aCrashWhileTheSnapshotIsWrittenKeepsTheOldPair() throws IOException {
-        tenSaved(board(100, "a", "b"), 1 << 20);
+        tenSaved(board, 1 << 20);
         // What a process killed inside AtomicFile leaves: a partial temporary file beside the pair.
         byte[] snapshot = Files.readAllBytes(file());
         Files.write(file().resolveSibling(".history.json.0000.tmp"), Arrays.copyOf(snapshot, snapshot.length / 2));
@@ -243,7 +241,6 @@ class HistoryStoreTest {
 
     @Test
     void aResultInBothTheSnapshotAndTheJournalIsRestoredOnce() throws IOException {
-        ResultBoard board = board(100, "a", "b");
         HistoryStore store = started(board, 0);
         run(board, store, "a", 0, 4);
         store.save();
@@ -271,7 +268,6 @@ class HistoryStoreTest {
                   "b":{"sensor":"smtp-imap-roundtrip","channels":["smtp"],"statuses":"DDDD","points":[]}}}
                 """);
         String expected = "UDU | 0:UP:[1.5, 2.0, 3.5, 0.0, NaN] 60:DOWN:[4.0, NaN, NaN, 50.0, NaN]";
-        ResultBoard board = board(100, "a", "b");
 
         HistoryStore store = new HistoryStore(file(), board);
         assertThat(store.load()).isEmpty();
@@ -307,7 +303,6 @@ class HistoryStoreTest {
 
     @Test
     void aJournalReplacedByAnotherProcessIsNotAppendedTo() throws IOException {
-        ResultBoard board = board(100, "a", "b");
         HistoryStore store = tenSaved(board, 1 << 20);
         // What a --validate of the same configuration leaves while the runner runs: its own empty pair.
         HistoryJournal.create(journal(), 999);
@@ -319,7 +314,7 @@ class HistoryStoreTest {
 
     @Test
     void aCutSnapshotIsReported() throws IOException {
-        tenSaved(board(100, "a", "b"), 1 << 20);
+        tenSaved(board, 1 << 20);
         byte[] snapshot = Files.readAllBytes(file());
         Files.write(file(), Arrays.copyOf(snapshot, snapshot.length - 3));
 
