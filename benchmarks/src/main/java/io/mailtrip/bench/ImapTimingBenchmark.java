@@ -1,8 +1,6 @@
 package io.mailtrip.bench;
 
 import io.mailtrip.spi.Sensor;
-import io.mailtrip.spi.SensorResult;
-import io.mailtrip.spi.Status;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,40 +121,13 @@ public final class ImapTimingBenchmark {
     }
 
     private static void measure(Map<String, String> settings, int runs, MaildirArrivals maildir) throws Exception {
-        List<Double> errors = new ArrayList<>();
-        List<Double> legs = new ArrayList<>();
-        List<Double> delivery = new ArrayList<>();
-        int missing = 0;
+        ReceiveLegErrors legs;
         try (Sensor sensor = RoundTripSetup.sensor("smtp-imap-roundtrip", settings)) {
-            RoundTripSetup.runOnce(sensor); // warm-up: class loading and JIT, not measured
-            for (int run = 0; run < runs; run++) {
-                SensorResult result = RoundTripSetup.runOnce(sensor);
-                if (result.status() != Status.UP) {
-                    throw new IllegalStateException("round trip not UP: " + result.message());
-                }
-                double smtp = result.channel("smtp").value();
-                double imap = result.channel("imap").value();
-                Optional<String> guid = RoundTripSetup.probeGuid(result);
-                Optional<Instant> arrival = guid.isEmpty() ? Optional.empty() : maildir.arrival(guid.get());
-                if (arrival.isEmpty()) {
-                    missing++;
-                    continue;
-                }
-                Instant found = result.start().plusNanos(Math.round((smtp + imap) * 1e6));
-                double error = Duration.between(arrival.get(), found).toNanos() / 1e6;
-                errors.add(error);
-                legs.add(imap);
-                delivery.add(imap - error);
-            }
+            legs = ReceiveLegErrors.measure(sensor, "imap", runs, maildir::arrival);
         }
         System.out.printf(Locale.ROOT, "real stack (Postfix 3.7 + Dovecot 2.3 LMTP/maildir), imapWait=%s, imapInterval=%s s:"
-                + " %d runs%s; %s%n", settings.get("imapWait"), settings.get("imapInterval"), runs,
-                missing == 0 ? "" : " (" + missing + " without a server timestamp, left out)", MachineLoad.now());
-        System.out.println("  error of the IMAP leg, ms (reported found and removed - server delivery): "
-                + Spread.of(errors).describe("%.1f"));
-        System.out.println("  reported IMAP leg, ms:                                                   "
-                + Spread.of(legs).describe("%.1f"));
-        System.out.println("  true receive leg (server delivery - SMTP acceptance), ms:                "
-                + Spread.of(delivery).describe("%.1f"));
+                + " %d runs%s; %s%n", settings.get("imapWait"), settings.get("imapInterval"), runs, legs.missingNote(),
+                MachineLoad.now());
+        legs.print("found and removed");
     }
 }

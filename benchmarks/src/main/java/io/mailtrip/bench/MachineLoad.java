@@ -10,6 +10,15 @@ final class MachineLoad {
     private MachineLoad() {
     }
 
+    /** The 1-minute load average, NaN off Linux. */
+    static double oneMinute() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0]);
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
     /** "load 0.52 0.61 0.70", or "load unknown" off Linux. */
     static String now() {
         try {

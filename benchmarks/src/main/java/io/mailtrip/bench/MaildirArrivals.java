@@ -1,5 +1,7 @@
 package io.mailtrip.bench;
 
+import io.mailtrip.spi.SensorResult;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
@@ -40,6 +42,12 @@ final class MaildirArrivals implements AutoCloseable {
         this.thread = new Thread(this::watch, "maildir-arrivals");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The delivery moment of the run's probe (its GUID from the trace); empty without either. */
+    Optional<Instant> arrival(SensorResult result) throws InterruptedException {
+        Optional<String> guid = RoundTripSetup.probeGuid(result);
+        return guid.isEmpty() ? Optional.empty() : arrival(guid.get());
     }
 
     /** The delivery moment of the probe {@code guid}, waiting up to 2 s for the watcher to see it. */

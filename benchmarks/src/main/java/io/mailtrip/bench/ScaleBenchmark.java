@@ -23,26 +23,52 @@ import java.util.regex.Pattern;
  * not), and its start jitter.
  *
  * <p>Usage: {@code ScaleBenchmark [instances=2000] [warmupSeconds=90] [windowSeconds=180] [interval=60]
- * [runnerJar=runner/target/mailtrip-runner.jar] [runnerXmx=256m] [history=none|full] [config=yml|json]}. {@code full} starts
+ * [runnerJar=runner/target/mailtrip-runner.jar] [runnerXmx=256m] [history=none|full] [config=yml|json]}
+ * ({@link ScaleRun}); {@link ScaleComparison} alternates several runner jars. {@code full} starts
  * the runner with a history file in which every instance has a day of results (1440 statuses, 240
  * chart points): its steady-state memory, and the history saved every minute.
  */
 public final class ScaleBenchmark {
 
+    /** System property with extra JVM options for the runner (profiling, GC logs). */
+    static final String RUNNER_JVM_PROPERTY = "mailtrip.bench.runnerJvm";
     private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
     private ScaleBenchmark() {
     }
 
+    /**
+     * What one run measured.
+     *
+     * @param runnerCpu    runner CPU over the window, % of one core
+     * @param loadStart    1-minute load average at the window's start
+     * @param loadEnd      the same at its end
+     * @param outcome      results, lost and doubled starts, start jitter
+     */
+    record Figures(double runnerCpu, double loadStart, double loadEnd, ScheduleAnalysis.Outcome outcome) {
+
+        boolean failed() {
+            return outcome.results() == 0 || outcome.lost() > 0 || outcome.duplicates() > 0;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        int instances = BenchArgs.integer(args, 0, 2000);
-        int warmup = BenchArgs.integer(args, 1, 90);
-        int window = BenchArgs.integer(args, 2, 180);
-        int interval = BenchArgs.integer(args, 3, 60);
-        Path runnerJar = Path.of(args.length > 4 ? args[4] : "runner/target/mailtrip-runner.jar").toAbsolutePath();
-        String runnerXmx = args.length > 5 ? args[5] : "256m";
-        boolean fullHistory = args.length > 6 && args[6].equals("full");
-        String configFormat = args.length > 7 ? args[7] : "yml";
+        if (measure(ScaleRun.of(args)).failed()) {
+            System.out.println("FAILED: a planned start in the window has no result, or more than one");
+            System.exit(1);
+        }
+    }
+
+    /** One run, its figures printed as they come. */
+    static Figures measure(ScaleRun run) throws Exception {
+        int instances = run.instances();
+        int warmup = run.warmupSeconds();
+        int window = run.windowSeconds();
+        int interval = run.interval();
+        Path runnerJar = run.runnerJar();
+        String runnerXmx = run.runnerXmx();
+        boolean fullHistory = run.fullHistory();
+        String configFormat = run.configFormat();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path work = Files.createTempDirectory("mailtrip-scale-");
         System.out.printf(Locale.ROOT, "scale: %d instances every %d s, warm-up %d s, window %d s, runner -Xmx%s,"
@@ -53,7 +79,6 @@ public final class ScaleBenchmark {
                 BenchMailServer.class.getName(), String.valueOf(instances))
                 .redirectError(work.resolve("greenmail.err").toFile()).start();
         Process runner = null;
-        boolean failed = true;
         try {
             String ports = new BufferedReader(new InputStreamReader(mail.getInputStream(), StandardCharsets.UTF_8)).readLine();
             if (ports == null) {
@@ -71,8 +96,10 @@ public final class ScaleBenchmark {
             }
             ScaleConfig.write(config, jsonLines, historyFile, instances, interval, smtp, pop3);
 
-            ProcessBuilder runnerBuilder = new ProcessBuilder(java, "-Xmx" + runnerXmx, "-jar", runnerJar.toString(),
-                    "--config", config.toString())
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + runnerXmx));
+            command.addAll(runnerJvmOptions(work));
+            command.addAll(List.of("-jar", runnerJar.toString(), "--config", config.toString()));
+            ProcessBuilder runnerBuilder = new ProcessBuilder(command)
                     .redirectOutput(work.resolve("runner.out").toFile()).redirectError(work.resolve("runner.err").toFile());
             runnerBuilder.environment().put(ScaleConfig.PASSWORD_VARIABLE, BenchMailServer.PASSWORD);
             runner = runnerBuilder.start();
@@ -82,6 +109,7 @@ public final class ScaleBenchmark {
                 throw new IllegalStateException("runner exited during the warm-up (exit " + runner.exitValue()
                         + "): " + Files.readString(work.resolve("runner.err")).strip());
             }
+            double loadAtStart = MachineLoad.oneMinute();
             ProcessSample runnerStart = ProcessSample.of(pid);
             ProcessSample mailStart = ProcessSample.of(mail.pid());
             Instant windowStart = Instant.now();
@@ -95,6 +123,7 @@ public final class ScaleBenchmark {
             ProcessSample mailEnd = ProcessSample.of(mail.pid());
             Instant windowEnd = Instant.now();
             String loadAtEnd = MachineLoad.now();
+            double oneMinuteAtEnd = MachineLoad.oneMinute();
             String heapBefore = jcmd(pid, "GC.heap_info");
             jcmd(pid, "GC.run");
             String heapAfter = jcmd(pid, "GC.heap_info");
@@ -128,7 +157,7 @@ public final class ScaleBenchmark {
             System.out.printf(Locale.ROOT, "planned starts in the window: %d; without a result (lost or skipped): %d;"
                     + " with more than one: %d%n", outcome.expected(), outcome.lost(), outcome.duplicates());
             System.out.println("start jitter in the window, ms: " + outcome.jitterMillis().describe("%.1f"));
-            failed = outcome.results() == 0 || outcome.lost() > 0 || outcome.duplicates() > 0;
+            return new Figures(runnerEnd.cpuPercentSince(runnerStart), loadAtStart, oneMinuteAtEnd, outcome);
         } finally {
             if (runner != null && runner.isAlive()) {
                 runner.destroyForcibly();
@@ -136,10 +165,16 @@ public final class ScaleBenchmark {
             mail.destroy();
             mail.waitFor(30, TimeUnit.SECONDS);
         }
-        if (failed) {
-            System.out.println("FAILED: a planned start in the window has no result, or more than one");
-            System.exit(1);
-        }
+    }
+
+    /**
+     * Extra JVM options for the runner from the system property {@value #RUNNER_JVM_PROPERTY}, split at
+     * spaces, {@code {work}} replaced by the work folder (a JFR recording or GC log beside the results).
+     */
+    private static List<String> runnerJvmOptions(Path work) {
+        String options = System.getProperty(RUNNER_JVM_PROPERTY, "").strip();
+        return options.isEmpty() ? List.of()
+                : List.of(options.replace("{work}", work.toString()).split(" +"));
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -1,13 +1,9 @@
 package io.mailtrip.bench;
 
 import io.mailtrip.spi.Sensor;
-import io.mailtrip.spi.SensorResult;
-import io.mailtrip.spi.Status;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +28,6 @@ public final class TimingBenchmark {
     private TimingBenchmark() {
     }
 
-    /** Where the server's delivery moments come from. */
-    private interface Arrivals {
-        Optional<Instant> arrival(SensorResult result) throws InterruptedException;
-    }
-
     public static void main(String[] args) throws Exception {
         String server = args.length > 0 ? args[0] : "greenmail";
         int runs = BenchArgs.integer(args, 1, 10);
@@ -59,7 +50,7 @@ public final class TimingBenchmark {
             String label = relay ? "GreenMail 2.1.12 in-process, POP3 through a quick-ACK relay"
                     : "GreenMail 2.1.12 in-process, direct";
             // The hook fires once per delivered mail; the sensor's is the only mail in this mailbox.
-            Arrivals arrivals = result -> Optional.ofNullable(delivered.getAndSet(null));
+            ReceiveLegErrors.Arrivals arrivals = result -> Optional.ofNullable(delivered.getAndSet(null));
             for (String mode : List.of("backoff", "fixed")) {
                 measure(label, settings, mode, interval, runs, arrivals);
             }
@@ -78,57 +69,26 @@ public final class TimingBenchmark {
                 System.getenv("MAILTRIP_STACK_SENDER"), probe, probe, System.getenv("MAILTRIP_STACK_PROBE_PASSWORD"));
         try (MaildirArrivals maildir = new MaildirArrivals(
                 Path.of(System.getenv("MAILTRIP_STACK_MAILDIR_ROOT")).resolve(probe))) {
-            Arrivals arrivals = result -> {
-                Optional<String> guid = RoundTripSetup.probeGuid(result);
-                return guid.isEmpty() ? Optional.empty() : maildir.arrival(guid.get());
-            };
             for (String mode : List.of("backoff", "fixed")) {
-                measure("real stack (Postfix 3.7 + Dovecot 2.3 LMTP/maildir)", settings, mode, interval, runs, arrivals);
+                measure("real stack (Postfix 3.7 + Dovecot 2.3 LMTP/maildir)", settings, mode, interval, runs,
+                        maildir::arrival);
             }
         }
     }
 
     private static void measure(String server, Map<String, String> base, String mode, String interval, int runs,
-                                Arrivals arrivals) throws Exception {
+                                ReceiveLegErrors.Arrivals arrivals) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(base);
         settings.put("pop3PollMode", mode);
         settings.put("pop3Interval", interval);
-        List<Double> errors = new ArrayList<>();
-        List<Double> legs = new ArrayList<>();
-        List<Double> delivery = new ArrayList<>();
-        List<Integer> polls = new ArrayList<>();
-        int missing = 0;
+        ReceiveLegErrors legs;
         try (Sensor sensor = RoundTripSetup.sensor(settings)) {
-            RoundTripSetup.runOnce(sensor); // warm-up: class loading and JIT, not measured
-            for (int run = 0; run < runs; run++) {
-                SensorResult result = RoundTripSetup.runOnce(sensor);
-                if (result.status() != Status.UP) {
-                    throw new IllegalStateException("round trip not UP: " + result.message());
-                }
-                double smtp = result.channel("smtp").value();
-                double pop3 = result.channel("pop3").value();
-                Optional<Instant> arrival = arrivals.arrival(result);
-                if (arrival.isEmpty()) {
-                    missing++;
-                    continue;
-                }
-                Instant found = result.start().plusNanos(Math.round((smtp + pop3) * 1e6));
-                double error = Duration.between(arrival.get(), found).toNanos() / 1e6;
-                errors.add(error);
-                legs.add(pop3);
-                delivery.add(pop3 - error);
-                polls.add(RoundTripSetup.polls(result).orElseThrow());
-            }
+            legs = ReceiveLegErrors.measure(sensor, "pop3", runs, arrivals);
         }
         System.out.printf(Locale.ROOT, "%s, pop3PollMode=%s, pop3Interval=%s s: %d runs%s; %s%n", server, mode, interval,
-                runs, missing == 0 ? "" : " (" + missing + " without a server timestamp, left out)", MachineLoad.now());
-        System.out.println("  error of the POP3 leg, ms (reported found - server delivery): "
-                + Spread.of(errors).describe("%.1f"));
-        System.out.println("  reported POP3 leg, ms:                                        "
-                + Spread.of(legs).describe("%.1f"));
-        System.out.println("  true receive leg (server delivery - SMTP acceptance), ms:     "
-                + Spread.of(delivery).describe("%.1f"));
-        System.out.println("  POP3 connections per round trip:                              "
-                + Spread.of(polls).describe("%.0f"));
+                runs, legs.missingNote(), MachineLoad.now());
+        legs.print("found");
+        ReceiveLegErrors.row("POP3 connections per round trip:",
+                legs.measured().stream().map(r -> RoundTripSetup.polls(r).orElseThrow()).toList());
     }
 }

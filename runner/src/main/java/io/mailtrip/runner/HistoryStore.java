@@ -1,133 +1,231 @@
 package io.mailtrip.runner;
 
-import io.mailtrip.host.AtomicFile;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.mailtrip.host.ChartPoints;
 import io.mailtrip.spi.ChannelDescriptor;
+import io.mailtrip.spi.ChannelValue;
+import io.mailtrip.spi.SensorResult;
 import io.mailtrip.spi.Status;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Keeps the histories across restarts in one JSON file, replaced atomically, so downtime and charts
- * go on where they stopped. History of an instance whose sensor or channels changed is dropped, not
- * misread.
+ * Keeps the histories across restarts, so downtime and charts go on where they stopped: a compact
+ * snapshot of every history ({@link HistorySnapshotFile}, the configured file, replaced atomically) and a
+ * journal beside it ({@link HistoryJournal}, {@code <file>.journal}) to which each save appends only the
+ * results recorded since the previous one. When the journal has grown to the size of the snapshot, the
+ * next save writes a new snapshot and starts an empty journal: the files stay under twice the size of
+ * one snapshot and a minute costs in proportion to what changed, not to the whole history (issue 17).
+ * The first save of every process starts that way too, so a journal is only ever appended to by the
+ * process that created it.
+ * History of an instance whose sensor or channels changed is dropped, not misread. Saves are serialized.
  */
 final class HistoryStore {
 
-    private static final int FORMAT = 1;
+    private static final long MIN_COMPACTION_BYTES = 1 << 20;
 
     private final Path file;
+    private final Path journalFile;
+    private final List<InstanceState> histories;
+    private final Map<String, Integer> positions = new HashMap<>();
+    /** Per board position: the newest start restored from the files, for instances that have not run since. */
+    private final long[] restoredStarts;
+    private final ConcurrentLinkedQueue<HistoryJournal.Entry> pending = new ConcurrentLinkedQueue<>();
+    private final long minCompactionBytes;
+    private long generation;
+    private long snapshotBytes;
+    private long journalBytes;
+    private boolean journalOpen;
+    private Object journalKey;
 
-    HistoryStore(Path file) {
+    HistoryStore(Path file, ResultBoard board) {
+        this(file, board, MIN_COMPACTION_BYTES);
+    }
+
+    /** @param minCompactionBytes the journal is compacted at the size of the snapshot, but not below this */
+    HistoryStore(Path file, ResultBoard board, long minCompactionBytes) {
         this.file = file;
+        this.journalFile = file.resolveSibling(file.getFileName() + ".journal");
+        this.histories = board.states();
+        for (int i = 0; i < histories.size(); i++) {
+            positions.put(histories.get(i).instanceId(), i);
+        }
+        this.restoredStarts = new long[histories.size()];
+        Arrays.fill(restoredStarts, StoredHistory.NO_START);
+        this.minCompactionBytes = minCompactionBytes;
     }
 
     /**
-     * Restores what the file holds for the board's instances; returns a warning when it cannot. Reads one
-     * instance at a time: a day of history for thousands of instances is tens of MiB as text, and must
-     * not have to fit in the heap as one tree.
+     * Restores what the files hold for the board's instances; returns a warning when it cannot. Writes
+     * nothing: the first {@link #save()} writes a new snapshot and an empty journal (this also turns a
+     * JSON history of format 1 into a snapshot).
      */
-    Optional<String> loadInto(ResultBoard board) {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try (JsonParser parser = ResultJson.MAPPER.getFactory().createParser(file.toFile())) {
-            if (parser.nextToken() != JsonToken.START_OBJECT || !"format".equals(parser.nextFieldName())
-                    || parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getIntValue() != FORMAT
-                    || !"instances".equals(parser.nextFieldName()) || parser.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.of(file + ": history ignored (unknown format)");
+    synchronized Optional<String> load() {
+        Optional<String> warning = Optional.empty();
+        try {
+            if (Files.exists(file)) {
+                List<Restored> stored = new ArrayList<>();
+                if (HistorySnapshotFile.isSnapshot(file)) {
+                    generation = HistorySnapshotFile.read(file, s -> stored.add(restore(s)));
+                    HistoryJournal.read(journalFile, generation, entry -> replay(stored, entry));
+                } else if (!LegacyHistoryFile.read(file, s -> stored.add(restore(s)))) {
+                    warning = Optional.of(file + ": history ignored (unknown format)");
+                }
             }
-            for (String id = parser.nextFieldName(); id != null; id = parser.nextFieldName()) {
-                parser.nextToken();
-                JsonNode node = ResultJson.MAPPER.readTree(parser);
-                board.get(id).ifPresent(history -> restore(history, node));
-            }
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.of(file + ": history ignored (" + e.getClass().getSimpleName() + ")");
+            warning = Optional.of(file + ": history ignored (" + e.getClass().getSimpleName() + ")");
         }
+        return warning;
     }
 
-    private static void restore(InstanceState history, JsonNode node) {
-        InstanceState.Snapshot current = history.snapshot();
-        List<String> keys = channelKeys(current);
-        if (!node.path("sensor").asText().equals(current.descriptor().id())) {
+    /** Notes a result for the next save; called for every result, from the run threads. */
+    void recorded(RunRecord record) {
+        Integer position = positions.get(record.instanceId());
+        if (position == null) {
             return;
         }
-        List<String> storedKeys = new ArrayList<>();
-        node.path("channels").forEach(k -> storedKeys.add(k.asText()));
-        List<ChartPoints.Point> points = new ArrayList<>();
-        if (storedKeys.equals(keys)) {
-            for (JsonNode p : node.path("points")) {
-                double[] values = new double[p.path("v").size()];
-                for (int i = 0; i < values.length; i++) {
-                    JsonNode v = p.path("v").get(i);
-                    values[i] = v.isNumber() ? v.asDouble() : Double.NaN;
-                }
-                points.add(new ChartPoints.Point(Instant.parse(p.path("t").asText()),
-                        Status.valueOf(p.path("s").asText()), values));
-            }
+        SensorResult result = record.result();
+        List<ChannelDescriptor> channels = record.descriptor().channels();
+        float[] values = new float[channels.size()];
+        for (int c = 0; c < values.length; c++) {
+            ChannelValue value = result.channel(channels.get(c).key());
+            values[c] = value.measured() ? (float) value.value() : Float.NaN;
         }
-        history.restore(node.path("statuses").asText(), points);
+        pending.add(new HistoryJournal.Entry(position, micros(result.start()), StatusLetters.letter(result.status()),
+                values));
     }
 
-    /** Writes every history straight to the file, one instance after the other (no tree, no big string). */
-    void save(ResultBoard board) throws IOException {
-        AtomicFile.write(file, out -> {
-            try (JsonGenerator json = ResultJson.MAPPER.getFactory().createGenerator(out)) {
-                json.writeStartObject();
-                json.writeNumberField("format", FORMAT);
-                json.writeObjectFieldStart("instances");
-                for (InstanceState history : board.states()) {
-                    write(json, history);
-                }
-                json.writeEndObject();
-                json.writeEndObject();
-                json.writeRaw('\n');
+    /**
+     * Appends what was recorded since the last save to the journal; first writes a new snapshot and an
+     * empty journal when this process has none yet, when the journal has grown to the snapshot's size,
+     * when writing failed before, or when another process replaced the journal (a {@code --validate}
+     * with the same configuration file while the runner runs).
+     */
+    synchronized void save() throws IOException {
+        try {
+            if (!journalOpen || journalBytes >= Math.max(snapshotBytes, minCompactionBytes)
+                    || !Objects.equals(journalKey, fileKey(journalFile))) {
+                compact();
             }
-        });
+            List<HistoryJournal.Entry> entries = new ArrayList<>();
+            for (HistoryJournal.Entry entry = pending.poll(); entry != null; entry = pending.poll()) {
+                entries.add(entry);
+            }
+            if (!entries.isEmpty()) {
+                journalBytes += HistoryJournal.append(journalFile, entries);
+            }
+        } catch (IOException e) {
+            // The histories in memory hold everything: the next save writes them whole.
+            journalOpen = false;
+            pending.clear();
+            throw e;
+        }
     }
 
-    private static void write(JsonGenerator json, InstanceState history) throws IOException {
-        InstanceState.Snapshot snapshot = history.snapshot();
-        json.writeObjectFieldStart(snapshot.instanceId());
-        json.writeStringField("sensor", snapshot.descriptor().id());
-        json.writeArrayFieldStart("channels");
-        for (String key : channelKeys(snapshot)) {
-            json.writeString(key);
+    /**
+     * A new snapshot of every history, then an empty journal of the same generation. A crash before the
+     * snapshot's rename leaves the old pair; after it, the old journal names the old generation and is
+     * ignored. A result recorded while the snapshot is taken may also reach the new journal: its start is
+     * not newer than the snapshot's, so it is not applied twice.
+     */
+    private void compact() throws IOException {
+        journalOpen = false;
+        long next = generation + 1;
+        snapshotBytes = HistorySnapshotFile.write(file, next, histories.size(),
+                () -> histories.stream().map(this::stored).iterator());
+        generation = next;
+        journalBytes = HistoryJournal.create(journalFile, next);
+        journalKey = fileKey(journalFile);
+        journalOpen = true;
+    }
+
+    /** The file's identity (device and inode on Linux), null when unknown: a renamed-over file has another. */
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
-        json.writeEndArray();
-        json.writeStringField("statuses", history.statusLetters());
-        json.writeArrayFieldStart("points");
-        for (ChartPoints.Point point : snapshot.points()) {
-            json.writeStartObject();
-            json.writeStringField("t", point.start().toString());
-            json.writeStringField("s", point.status().name());
-            json.writeArrayFieldStart("v");
-            for (double v : point.values()) {
-                if (Double.isNaN(v)) {
-                    json.writeNull();
-                } else {
-                    // Points hold floats: written as the float they are, not its double expansion.
-                    json.writeNumber((float) v);
-                }
+    }
+
+    private StoredHistory stored(InstanceState history) {
+        InstanceState.Snapshot snapshot;
+        String letters;
+        // One lock for both reads (InstanceState synchronizes on itself): statuses, points and the
+        // latest start must describe the same moment, or a result could be stored twice or not at all.
+        synchronized (history) {
+            snapshot = history.snapshot();
+            letters = history.statusLetters();
+        }
+        long lastStart = snapshot.latest().map(r -> micros(r.result().start()))
+                .orElse(restoredStarts[positions.get(history.instanceId())]);
+        return new StoredHistory(history.instanceId(), snapshot.descriptor().id(), channelKeys(snapshot), letters,
+                snapshot.points(), lastStart);
+    }
+
+    /** Where a stored instance's journal entries go: its history, or none (unknown or changed instance). */
+    private record Restored(InstanceState history, int position, boolean withPoints) {
+
+        static final Restored NOWHERE = new Restored(null, -1, false);
+    }
+
+    private Restored restore(StoredHistory stored) {
+        Integer position = positions.get(stored.instanceId());
+        if (position == null) {
+            return Restored.NOWHERE;
+        }
+        InstanceState history = histories.get(position);
+        InstanceState.Snapshot current = history.summary();
+        if (!stored.sensorId().equals(current.descriptor().id())) {
+            return Restored.NOWHERE;
+        }
+        boolean withPoints = stored.channelKeys().equals(channelKeys(current));
+        history.restore(stored.statusLetters(), withPoints ? stored.points() : List.of());
+        restoredStarts[position] = stored.lastStartMicros();
+        return new Restored(history, position, withPoints);
+    }
+
+    private void replay(List<Restored> stored, HistoryJournal.Entry entry) {
+        if (entry.instance() < 0 || entry.instance() >= stored.size()) {
+            return;
+        }
+        Restored target = stored.get(entry.instance());
+        if (target.history() == null || entry.startMicros() <= restoredStarts[target.position()]) {
+            return; // unknown instance, or already in the snapshot
+        }
+        restoredStarts[target.position()] = entry.startMicros();
+        Optional<Status> status = StatusLetters.parse(entry.letter());
+        if (status.isEmpty()) {
+            return;
+        }
+        List<ChartPoints.Point> point = List.of();
+        if (target.withPoints()) {
+            double[] values = new double[entry.values().length];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = entry.values()[c];
             }
-            json.writeEndArray();
-            json.writeEndObject();
+            point = List.of(new ChartPoints.Point(instant(entry.startMicros()), status.get(), values));
         }
-        json.writeEndArray();
-        json.writeEndObject();
+        target.history().restore(String.valueOf(entry.letter()), point);
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000);
     }
 
     private static List<String> channelKeys(InstanceState.Snapshot snapshot) {

@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -37,6 +40,12 @@ public final class Runner implements AutoCloseable {
     private final List<ResultOutput> outputs;
     private final Optional<HistoryStore> historyStore;
     private final Scheduler scheduler;
+    /** Saves the history off the timer thread: a new snapshot takes long enough to delay starts. */
+    private final ExecutorService historyWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mailtrip-history");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final PrintStream messages;
     private final AtomicBoolean closed = new AtomicBoolean();
     private HttpEndpoint http;
@@ -63,8 +72,8 @@ public final class Runner implements AutoCloseable {
     public static Runner create(RunnerConfig config, PrintStream console, PrintStream messages) {
         List<SensorInstance> instances = createSensors(config);
         ResultBoard board = new ResultBoard(instances.stream().map(SensorInstance::state).toList());
-        Optional<HistoryStore> store = config.history().file().map(HistoryStore::new);
-        store.flatMap(s -> s.loadInto(board)).ifPresent(w -> messages.println("warning: " + w));
+        Optional<HistoryStore> store = config.history().file().map(file -> new HistoryStore(file, board));
+        store.flatMap(HistoryStore::load).ifPresent(w -> messages.println("warning: " + w));
         List<ResultOutput> outputs = new ArrayList<>();
         try {
             // JSON on standard output must stay parseable, so console lines give way to it.
@@ -163,11 +172,13 @@ public final class Runner implements AutoCloseable {
             }
         });
         scheduler.every(FLUSH_PERIOD, this::flushOutputs);
-        historyStore.ifPresent(store -> scheduler.every(HISTORY_SAVE_PERIOD, this::saveHistory));
+        historyStore.ifPresent(store -> scheduler.every(HISTORY_SAVE_PERIOD,
+                () -> historyWriter.execute(this::saveHistory)));
         scheduler.start();
     }
 
     private void deliver(RunRecord record) {
+        historyStore.ifPresent(store -> store.recorded(record));
         for (ResultOutput output : outputs) {
             try {
                 output.accept(record);
@@ -190,7 +201,7 @@ public final class Runner implements AutoCloseable {
     private void saveHistory() {
         historyStore.ifPresent(store -> {
             try {
-                store.save(board);
+                store.save();
             } catch (IOException e) {
                 LOG.warning("cannot save history " + config.history().file().orElseThrow() + " ("
                         + e.getClass().getSimpleName() + ")");
@@ -217,6 +228,12 @@ public final class Runner implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warning(e.getMessage());
             }
+        }
+        historyWriter.shutdown();
+        try {
+            historyWriter.awaitTermination(HISTORY_SAVE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         saveHistory();
         instances.forEach(SensorInstance::close);

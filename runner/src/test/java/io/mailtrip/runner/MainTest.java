@@ -2,7 +2,10 @@ package io.mailtrip.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.mailtrip.host.RoleSettings;
 import io.mailtrip.sensor.smtppop3.testkit.MailServers;
+import io.mailtrip.sensor.smtppop3.testkit.Sensors;
+import io.mailtrip.spi.Settings;
 import io.mailtrip.host.ValueReferences;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,9 +117,12 @@ class MainTest {
 
         assertThat(code).isZero();
         assertThat(out()).contains(" mail1 UP ").contains(" downtime=50% ");
-        JsonNode stored = ResultJson.MAPPER.readTree(dir.resolve("state/history.json").toFile());
-        assertThat(stored.path("instances").path("mail1").path("statuses").asText()).isEqualTo("DU");
-        assertThat(stored.path("instances").path("mail1").path("points")).hasSize(2);
+        // What a third start would restore from the snapshot and journal the second one left.
+        InstanceState stored = new InstanceState("mail1", Sensors.roundTripProvider().descriptor(),
+                RoleSettings.of(Settings.parse(Sensors.roundTripProvider().descriptor(), settings)), 10);
+        assertThat(new HistoryStore(dir.resolve("state/history.json"), new ResultBoard(List.of(stored))).load()).isEmpty();
+        assertThat(stored.statusLetters()).isEqualTo("DU");
+        assertThat(stored.snapshot().points()).hasSize(2);
     }
 
     @Test
