@@ -175,7 +175,9 @@ class HttpEndpointHostileClientTest {
             assertThat(head.body()).isEmpty();
             HttpResponse<String> post = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + endpoint.port() + "/metrics"))
-                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000))).build(),
+                    // A small body: with a large one the endpoint may answer and close before the client has
+                    // written it all, and the JDK client then reports the broken pipe instead of the answer.
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(405);
             assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
