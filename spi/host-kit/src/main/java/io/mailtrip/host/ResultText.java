@@ -35,8 +35,16 @@ public final class ResultText {
      * {@code ...} when cut (never inside a surrogate pair).
      */
     public static String clean(String text, int maxChars) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars + CUT.length()));
-        for (int i = 0; i < text.length(); i++) {
+        int first = firstUnsafe(text);
+        if (first == text.length() && text.length() <= maxChars) {
+            // The common case (every result goes through here, thousands a minute in the runner): no copy.
+            return text;
+        }
+        // Only what can be kept is copied: an endless reply line is not copied whole to be cut.
+        int copied = Math.min(text.length(), maxChars + 1);
+        StringBuilder out = new StringBuilder(copied);
+        out.append(text, 0, Math.min(first, copied));
+        for (int i = out.length(); i < copied; i++) {
             char c = text.charAt(i);
             out.append(unsafe(c) ? ' ' : c);
         }
@@ -48,6 +56,16 @@ public final class ResultText {
             end--;
         }
         return out.substring(0, end) + CUT;
+    }
+
+    /** Index of the first {@linkplain #unsafe unsafe} character, the length when there is none. */
+    private static int firstUnsafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (unsafe(text.charAt(i))) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     private static boolean unsafe(char c) {
