@@ -24,7 +24,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import org.apache.commons.net.imap.IMAPSClient;
 import org.apache.commons.net.smtp.AuthenticatingSMTPClient;
 import org.apache.commons.net.pop3.POP3SClient;
-import org.apache.commons.net.smtp.SMTPSClient;
 
 /**
  * Who the sensor trusts and whether it checks host names; applied to every TLS client it makes.
@@ -149,26 +148,11 @@ public final class TlsTrust {
     }
 
     /**
-     * Trust and host-name checking for an SMTP client (SMTPS and STARTTLS) made elsewhere; its input is not
-     * metered, so prefer the {@code ...Client(implicit, input)} factories below.
-     */
-    public void applyTo(SMTPSClient client) {
-        client.setTrustManager(trustManager());
-        client.setEndpointCheckingEnabled(verifyHostname);
-    }
-
-    /** Trust and host-name checking for a POP3 client (POP3S and STLS). */
-    public void applyTo(POP3SClient client) {
-        client.setTrustManager(trustManager());
-        client.setEndpointCheckingEnabled(verifyHostname);
-    }
-
-    /**
-     * Trust and host-name checking for an IMAP client (IMAPS and STARTTLS) made elsewhere; its input is not
-     * metered, so prefer the {@code ...Client(implicit, input)} factories below.
+     * Host-name checking for an IMAP client made with {@link #context}, which already carries the trust: a
+     * trust manager set on the client would be ignored, and making it here would load JSSE and the JDK's
+     * trust store on a clear-text leg too (issue 16).
      */
     public void applyTo(IMAPSClient client) {
-        client.setTrustManager(trustManager());
         client.setEndpointCheckingEnabled(verifyHostname);
     }
 
