@@ -14,6 +14,10 @@ public final class OneLine {
         if (text == null) {
             return "";
         }
+        if (text.length() <= max && plain(text)) {
+            // The common case (every trace line of every run passes here): nothing to clean, no copy.
+            return text;
+        }
         // Cut before cleaning so a huge reply costs no more than the cap.
         String head = text.length() > max * 2 + 16 ? text.substring(0, max * 2 + 16) : text;
         StringBuilder out = new StringBuilder(Math.min(head.length(), max + 3));
@@ -24,6 +28,20 @@ public final class OneLine {
         }
         int end = Character.isHighSurrogate(line.charAt(max - 1)) ? max - 1 : max;
         return line.substring(0, end) + "...";
+    }
+
+    /** Nothing to change: no unsafe character, nothing that {@code strip} would remove. */
+    private static boolean plain(String text) {
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return text.isEmpty();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (unsafe(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean unsafe(int c) {

@@ -62,10 +62,19 @@ public final class ProtocolTrace implements ProtocolCommandListener {
         if (!continuation) {
             inAuthExchange = false;
         }
-        for (String line : message.split("\r?\n")) {
-            if (!line.isEmpty()) {
-                add(leg + "< " + line);
+        // Line by line, without a regular expression: every reply of every run passes here.
+        int from = 0;
+        while (from < message.length()) {
+            int newline = message.indexOf('\n', from);
+            int end = newline < 0 ? message.length() : newline;
+            int next = end + 1;
+            if (newline >= 0 && end > from && message.charAt(end - 1) == '\r') {
+                end--;
             }
+            if (end > from) {
+                add(leg + "< " + message.substring(from, end));
+            }
+            from = next;
         }
     }
 
