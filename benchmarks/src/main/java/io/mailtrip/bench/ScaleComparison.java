@@ -15,8 +15,9 @@ import java.util.function.ToDoubleFunction;
  * them alike; then prints per runner the medians of runner CPU and start jitter (p50, p99, max) with the
  * load, and the medians of the ratios between runs of the same round.
  *
- * <p>Usage: {@code ScaleComparison rounds instances warmupSeconds windowSeconds interval runnerXmx none|full
- * yml|json label=runnerJar[@none|@full] ...}; the first runner is the one the ratios divide by.
+ * <p>Usage: {@code ScaleComparison rounds instances warmupSeconds windowSeconds interval - runnerXmx none|full
+ * yml|json label=runnerJar[@none|@full] ...}: the {@link ScaleBenchmark} arguments with {@code -} for its
+ * runner jar, which each label names instead; the first runner is the one the ratios divide by.
  */
 public final class ScaleComparison {
 
